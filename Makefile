@@ -1,0 +1,126 @@
+# cpyconf: Kconfig targets (as in Linux and Buildroot) and the build of the
+# cpyconf tool itself.
+#
+#   make menuconfig | nconfig | xconfig | oldconfig   edit the configuration
+#   make olddefconfig | defconfig | savedefconfig     non-interactive
+#   make foo_defconfig                                start from configs/foo_defconfig
+#   make check                                        build and run all tests
+#   O=DIR   keep .config (and build output) in DIR    V=1  show every command
+
+O ?=
+V ?= 0
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+TOP := $(CURDIR)
+CONFIG_DIR := $(if $(O),$(abspath $(O)),$(TOP))
+KCONFIG_CONFIG := $(CONFIG_DIR)/.config
+export KCONFIG_CONFIG
+# kconfig-frontends resolves `source` against $srctree or the current folder.
+export srctree := $(TOP)
+
+BUILD := $(TOP)/build
+CPYCONF := $(BUILD)/cpyconf
+CPYCONF_RUN := $(CPYCONF) --kconfig $(TOP)/Kconfig --config $(KCONFIG_CONFIG)
+
+CC ?= cc
+WARNINGS := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-function
+CFLAGS_TOOL := -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -g $(WARNINGS) $(EXTRA_WARN)
+SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+SRCS := $(wildcard src/*.c)
+HDRS := $(wildcard src/*.h)
+GEN := $(BUILD)/gen/lexer.c $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h
+
+.PHONY: all tool tool-asan check test menuconfig nconfig xconfig oldconfig olddefconfig \
+	defconfig savedefconfig list-defconfigs allnoconfig allyesconfig alldefconfig \
+	randconfig listnewconfig help clean
+
+all: tool
+
+tool: $(CPYCONF)
+tool-asan: $(BUILD)/asan/cpyconf
+
+$(BUILD)/gen/parser.c $(BUILD)/gen/parser.h: src/parser.y
+	$(Q)mkdir -p $(BUILD)/gen
+	$(Q)bison -Wall -Werror --defines=$(BUILD)/gen/parser.h -o $(BUILD)/gen/parser.c $<
+
+$(BUILD)/gen/lexer.c: src/lexer.l $(BUILD)/gen/parser.h
+	$(Q)mkdir -p $(BUILD)/gen
+	$(Q)flex -o $@ $<
+
+# The generated scanner and parser are built with the same warnings, bar
+# the ones flex's and bison's own code trips.
+GEN_CFLAGS := -Wno-sign-compare -Wno-missing-prototypes -Wno-unused-parameter -Wno-shadow
+
+$(CPYCONF): $(SRCS) $(HDRS) $(GEN)
+	$(Q)$(CC) $(CFLAGS_TOOL) -Isrc -I$(BUILD)/gen -o $@ $(SRCS) \
+		$(BUILD)/gen/parser.c -x c $(BUILD)/gen/lexer.c $(GEN_CFLAGS)
+	@echo "  CC      $@"
+
+$(BUILD)/asan/cpyconf: $(SRCS) $(HDRS) $(GEN)
+	$(Q)mkdir -p $(BUILD)/asan
+	$(Q)$(CC) $(CFLAGS_TOOL) $(SANITIZE) -Isrc -I$(BUILD)/gen -o $@ $(SRCS) \
+		$(BUILD)/gen/parser.c -x c $(BUILD)/gen/lexer.c $(GEN_CFLAGS)
+	@echo "  CC      $@ (AddressSanitizer + UndefinedBehaviorSanitizer)"
+
+# --- tests ---------------------------------------------------------------
+check test: $(CPYCONF) $(BUILD)/asan/cpyconf
+	$(Q)CPYCONF=$(CPYCONF) CPYCONF_ASAN=$(BUILD)/asan/cpyconf tests/run
+
+# --- Kconfig front ends ----------------------------------------------------
+# kconfig-frontends where installed (Debian 12); Kconfiglib otherwise.
+MCONF := $(shell command -v kconfig-mconf 2>/dev/null)
+NCONF := $(shell command -v kconfig-nconf 2>/dev/null)
+QCONF := $(shell command -v kconfig-qconf 2>/dev/null)
+CONF := $(shell command -v kconfig-conf 2>/dev/null)
+KCONFIGLIB := /usr/bin/python3 -m
+
+$(CONFIG_DIR):
+	$(Q)mkdir -p $@
+
+menuconfig: | $(CONFIG_DIR)
+	$(Q)$(if $(MCONF),$(MCONF),$(KCONFIGLIB) menuconfig) Kconfig
+
+nconfig: | $(CONFIG_DIR)
+	$(Q)$(if $(NCONF),$(NCONF),$(KCONFIGLIB) menuconfig) Kconfig
+
+xconfig: | $(CONFIG_DIR)
+	$(Q)$(if $(QCONF),$(QCONF),$(KCONFIGLIB) guiconfig) Kconfig
+
+oldconfig: | $(CONFIG_DIR)
+	$(Q)$(if $(CONF),$(CONF) --oldconfig,$(KCONFIGLIB) oldconfig) Kconfig
+
+olddefconfig alldefconfig allnoconfig allyesconfig listnewconfig: $(CPYCONF) | $(CONFIG_DIR)
+	$(Q)$(CPYCONF_RUN) $@
+
+randconfig: $(CPYCONF) | $(CONFIG_DIR)
+	$(Q)$(CPYCONF_RUN) randconfig $(if $(SEED),--seed $(SEED))
+
+DEFCONFIG ?= configs/default_defconfig
+defconfig: $(CPYCONF) | $(CONFIG_DIR)
+	$(Q)$(CPYCONF_RUN) defconfig $(DEFCONFIG)
+
+%_defconfig: $(CPYCONF) | $(CONFIG_DIR)
+	$(Q)test -f configs/$@ || { echo "no such preset: configs/$@ (see make list-defconfigs)" >&2; exit 2; }
+	$(Q)$(CPYCONF_RUN) defconfig configs/$@
+
+savedefconfig: $(CPYCONF) | $(CONFIG_DIR)
+	$(Q)$(CPYCONF_RUN) savedefconfig $(CONFIG_DIR)/defconfig
+	@echo "minimal config written to $(CONFIG_DIR)/defconfig"
+
+list-defconfigs:
+	@for f in configs/*_defconfig; do \
+		printf '  %-32s %s\n' "$$(basename $$f)" "$$(sed -n 's/^# *//p' $$f | head -n 1)"; \
+	done
+
+help:
+	@sed -n '2,10s/^# \{0,1\}//p' Makefile
+	@echo "Presets (make NAME):"
+	@$(MAKE) --no-print-directory list-defconfigs
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,235 @@
+#include "commands.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "confio.h"
+#include "diag.h"
+#include "textfile.h"
+
+static bool file_exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+/* Loads the tree and, when it exists, the config file (leniently). */
+static struct kconfig *load(const struct options *opt, bool need_config)
+{
+	struct kconfig *kc = kconfig_load(opt->kconfig);
+	if (!kc)
+		return NULL;
+	if (need_config && file_exists(opt->config) && config_read(kc, opt->config, false) != 0) {
+		kconfig_free(kc);
+		return NULL;
+	}
+	return kc;
+}
+
+static int write_config(struct kconfig *kc, const struct options *opt)
+{
+	char *text = config_text(kc);
+	int rc = diag_errors ? -1 : write_file_atomic(opt->config, text, strlen(text), true);
+	free(text);
+	return rc;
+}
+
+static int finish(struct kconfig *kc, int rc)
+{
+	kconfig_free(kc);
+	return rc == 0 && diag_errors == 0 ? 0 : 1;
+}
+
+static int want_args(const struct options *opt, int min, int max, const char *usage)
+{
+	if (opt->n_args < min || opt->n_args > max) {
+		fprintf(stderr, "cpyconf: usage: cpyconf %s%s\n", opt->command, usage);
+		return -1;
+	}
+	return 0;
+}
+
+static int cmd_olddefconfig(const struct options *opt)
+{
+	struct kconfig *kc = load(opt, true);
+	return kc ? finish(kc, write_config(kc, opt)) : 1;
+}
+
+static int cmd_defconfig(const struct options *opt)
+{
+	struct kconfig *kc = kconfig_load(opt->kconfig);
+	if (!kc)
+		return 1;
+	if (config_read(kc, opt->args[0], false) != 0)
+		return finish(kc, -1);
+	return finish(kc, write_config(kc, opt));
+}
+
+static int cmd_savedefconfig(const struct options *opt)
+{
+	struct kconfig *kc = load(opt, true);
+	if (!kc)
+		return 1;
+	char *text = defconfig_text(kc);
+	int rc = write_file_atomic(opt->args[0], text, strlen(text), false);
+	free(text);
+	return finish(kc, rc);
+}
+
+static int cmd_alldefconfig(const struct options *opt)
+{
+	struct kconfig *kc = kconfig_load(opt->kconfig);
+	return kc ? finish(kc, write_config(kc, opt)) : 1;
+}
+
+/* allnoconfig and allyesconfig, as Kconfiglib's scripts of those names do:
+ * every bool outside a choice gets the user value; choices keep their
+ * default selection, and with "yes" optional choices are switched on. */
+static int all_bools(const struct options *opt, tristate value)
+{
+	struct kconfig *kc = kconfig_load(opt->kconfig);
+	if (!kc)
+		return 1;
+	struct symbol *s;
+	for_each_defined(kc, s) {
+		if (!sym_is_bool(s) || s->choice)
+			continue;
+		s->has_user_value = true;
+		s->user_tri = value;
+	}
+	if (value == 2) {
+		for_each_defined(kc, s) {
+			if (s->choice) {
+				s->choice->has_user_value = true;
+				s->choice->user_tri = 2;
+			}
+		}
+	}
+	kc_invalidate(kc);
+	return finish(kc, write_config(kc, opt));
+}
+
+static int cmd_allnoconfig(const struct options *opt) { return all_bools(opt, 0); }
+static int cmd_allyesconfig(const struct options *opt) { return all_bools(opt, 2); }
+
+/* xorshift64*: small, seedable and the same on every platform. */
+static unsigned long long next_random(unsigned long long *state)
+{
+	unsigned long long x = *state;
+	x ^= x >> 12;
+	x ^= x << 25;
+	x ^= x >> 27;
+	*state = x;
+	return x * 2685821657736338717ULL;
+}
+
+static int cmd_randconfig(const struct options *opt)
+{
+	const char *seed_text = getenv("KCONFIG_SEED");
+	if (opt->n_args == 2 && !strcmp(opt->args[0], "--seed"))
+		seed_text = opt->args[1];
+	else if (want_args(opt, 0, 0, " [--seed N]") != 0)
+		return 2;
+	unsigned long long seed = 0;
+	if (seed_text) {
+		char *end;
+		seed = strtoull(seed_text, &end, 0);
+		if (*seed_text == '\0' || *end != '\0') {
+			fprintf(stderr, "cpyconf: the seed must be a number, not '%s'\n", seed_text);
+			return 2;
+		}
+	} else {
+		seed = (unsigned long long)time(NULL);
+	}
+	fprintf(stderr, "cpyconf: randconfig seed %llu\n", seed);
+	unsigned long long state = seed * 0x9E3779B97F4A7C15ULL + 1;
+	struct kconfig *kc = kconfig_load(opt->kconfig);
+	if (!kc)
+		return 1;
+	struct symbol *s;
+	for_each_defined(kc, s) {
+		if (!sym_is_bool(s))
+			continue;
+		if (!s->choice) {
+			s->has_user_value = true;
+			s->user_tri = next_random(&state) & 1 ? 2 : 0;
+			continue;
+		}
+		struct symbol *c = s->choice;
+		if (c->members[0] != s)
+			continue;
+		c->has_user_value = true;
+		c->user_tri = c->optional && (next_random(&state) & 1) ? 0 : 2;
+		c->user_selection = c->members[next_random(&state) % (unsigned)c->n_members];
+	}
+	kc_invalidate(kc);
+	return finish(kc, write_config(kc, opt));
+}
+
+static int cmd_listnewconfig(const struct options *opt)
+{
+	struct kconfig *kc = load(opt, true);
+	if (!kc)
+		return 1;
+	struct symbol *s;
+	for_each_defined(kc, s) {
+		if (s->has_user_value || !sym_visibility(kc, s))
+			continue;
+		char *line = config_line(kc, s);
+		/* the same form as Kconfiglib's listnewconfig */
+		if (line[0] == '#')
+			printf("CONFIG_%s=n\n", s->name);
+		else
+			puts(line);
+		free(line);
+	}
+	return finish(kc, 0);
+}
+
+static int cmd_check(const struct options *opt)
+{
+	const char *path = opt->n_args ? opt->args[0] : opt->config;
+	struct kconfig *kc = kconfig_load(opt->kconfig);
+	if (!kc)
+		return 1;
+	int errors = config_read(kc, path, true);
+	if (errors == 0)
+		printf("%s: OK\n", path);
+	return finish(kc, errors ? -1 : 0);
+}
+
+struct command {
+	const char *name;
+	int min_args, max_args;
+	const char *usage;
+	int (*run)(const struct options *opt);
+};
+
+static const struct command commands[] = {
+	{ "olddefconfig", 0, 0, "", cmd_olddefconfig },
+	{ "defconfig", 1, 1, " FILE", cmd_defconfig },
+	{ "savedefconfig", 1, 1, " FILE", cmd_savedefconfig },
+	{ "alldefconfig", 0, 0, "", cmd_alldefconfig },
+	{ "allnoconfig", 0, 0, "", cmd_allnoconfig },
+	{ "allyesconfig", 0, 0, "", cmd_allyesconfig },
+	{ "randconfig", 0, 2, " [--seed N]", cmd_randconfig },
+	{ "listnewconfig", 0, 0, "", cmd_listnewconfig },
+	{ "check", 0, 1, " [FILE]", cmd_check },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
+int run_command(const struct options *opt)
+{
+	for (const struct command *c = commands; c->name; c++) {
+		if (strcmp(c->name, opt->command))
+			continue;
+		if (want_args(opt, c->min_args, c->max_args, c->usage) != 0)
+			return 2;
+		return c->run(opt);
+	}
+	fprintf(stderr, "cpyconf: unknown command '%s' (see cpyconf --help)\n", opt->command);
+	return 2;
+}

@@ -1,0 +1,75 @@
+/* cpyconf: the command-line front end of the Kconfig engine. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "diag.h"
+
+static void usage(FILE *out)
+{
+	fputs("usage: cpyconf [-C DIR] [--kconfig FILE] [--config FILE] COMMAND [ARGS]\n"
+	      "\n"
+	      "Files: --kconfig defaults to ./Kconfig; --config to $KCONFIG_CONFIG or ./.config.\n"
+	      "-C DIR runs in DIR first, as make -C does.\n"
+	      "\n"
+	      "Commands that write the config file (the previous one is kept as FILE.old):\n"
+	      "  olddefconfig          resolve the config; new symbols get their defaults\n"
+	      "  defconfig FILE        start from the minimal config FILE\n"
+	      "  alldefconfig          every symbol at its default\n"
+	      "  allnoconfig           as many bool symbols n as possible\n"
+	      "  allyesconfig          as many bool symbols y as possible\n"
+	      "  randconfig [--seed N] random bool values and choices (seed also from KCONFIG_SEED)\n"
+	      "Commands that only read:\n"
+	      "  savedefconfig FILE    write the minimal config that gives the same values\n"
+	      "  listnewconfig         list visible symbols the config does not set\n"
+	      "  check [FILE]          validate FILE (default: the config file) without changing it\n"
+	      "\n"
+	      "Exit status: 0 on success, 1 when the input has errors, 2 on a usage error.\n",
+	      out);
+}
+
+int main(int argc, char **argv)
+{
+	struct options opt = { .kconfig = "Kconfig" };
+	const char *env_config = getenv("KCONFIG_CONFIG");
+	opt.config = env_config && *env_config ? env_config : ".config";
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			usage(stdout);
+			return 0;
+		}
+		if (i + 1 >= argc) {
+			fprintf(stderr, "cpyconf: %s needs an argument\n", a);
+			return 2;
+		}
+		if (!strcmp(a, "-C")) {
+			if (chdir(argv[++i]) != 0) {
+				fprintf(stderr, "cpyconf: cannot change to '%s': %s\n", argv[i], strerror(errno));
+				return 2;
+			}
+		} else if (!strcmp(a, "--kconfig")) {
+			opt.kconfig = argv[++i];
+		} else if (!strcmp(a, "--config")) {
+			opt.config = argv[++i];
+		} else {
+			fprintf(stderr, "cpyconf: unknown option '%s'\n", a);
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (i >= argc) {
+		usage(stderr);
+		return 2;
+	}
+	opt.command = argv[i];
+	opt.args = argv + i + 1;
+	opt.n_args = argc - i - 1;
+	return run_command(&opt);
+}
