@@ -58,6 +58,7 @@ class Sym(object):
         self.choice = None      # choice id if member
         self.always_valued = False
         self.lits = []          # literal values mentioned (for comparisons)
+        self.has_dep = False    # first definition has dependencies (D4)
 
 
 class Deferred(object):
@@ -240,13 +241,14 @@ class Gen(object):
         s = self.new_sym(kind, prefix)
         self.count("sym-" + kind)
         out.append("config " + s.name)
-        has_dep = ctx["maxref"] >= 0
+        has_dep = ctx["dep"]
         deps = []
         if forced_dep:
             deps.append(forced_dep)
         if r.random() < 0.30:
             deps.append(self.expr(s.idx))
         has_dep = has_dep or bool(deps)
+        s.has_dep = has_dep
         prompted = r.random() < (0.8 if kind == "bool" else 0.75)
         if kind == "bool":
             if not prompted and r.random() < 0.6:
@@ -404,9 +406,14 @@ class Gen(object):
         """Define an earlier symbol a second time (only where the enclosing
         conditions reference nothing at or after it)."""
         r = self.r
+        # D4: either every definition of a symbol has dependencies or none
+        # has (kconfig-conf ignores a dependency-less definition when
+        # OR-ing the direct dependencies of all definitions).
+        ctx_dep = ctx["dep"]
         cands = [s for s in self.syms
                  if s.choice is None and s.idx > ctx["maxref"]
-                 and s in self.by_type[s.typ]]
+                 and s in self.by_type[s.typ]
+                 and (s.has_dep or not ctx_dep)]
         if not cands:
             return False
         s = r.choice(cands)
@@ -440,12 +447,12 @@ class Gen(object):
             lines.append("%srange %s %s if %s" % (ind, fmt(lo), fmt(hi),
                                                  self.expr(s.idx)))
             s.lits += [fmt(lo), fmt(hi)]
-        if r.random() < 0.4:
+        if s.has_dep and (not ctx_dep or r.random() < 0.4):
             lines.append(ind + "depends on " + self.expr(s.idx))
         if s.typ == "bool" and r.random() < 0.3:
             self.select_lines(s, ind, lines, s.idx)
         if not lines:
-            lines.append(ind + "depends on " + self.expr(s.idx))
+            lines.append(ind + s.typ)
         out.extend(lines)
         out.append("")
         return True
@@ -470,8 +477,10 @@ class Gen(object):
                 out.append("\tbool " + kstr("Menuconfig %s" % ms.name))
                 if r.random() < 0.4:
                     out.append("\tdefault y")
+                ms.has_dep = ctx["dep"]
                 if r.random() < 0.3:
                     out.append("\tdepends on " + self.expr(ms.idx))
+                    ms.has_dep = True
                 self.select_lines(ms, "\t", out, ms.idx)
                 out.append("")
                 self.register(ms)
@@ -481,7 +490,8 @@ class Gen(object):
                 else:
                     out.append("if " + ms.name)
                     out.append("")
-                    sub = dict(ctx, maxref=max(ctx["maxref"], ms.idx))
+                    sub = dict(ctx, maxref=max(ctx["maxref"], ms.idx),
+                               dep=True)
                     self.gen_block(out, r.randint(1, 8), sub, depth + 1, fname)
                     out.append("endif # " + ms.name)
                     out.append("")
@@ -501,6 +511,7 @@ class Gen(object):
                     self.count("menu-depends")
                     out.append("\tdepends on " + self.expr(maxidx))
                     sub["maxref"] = max(sub["maxref"], maxidx - 1)
+                    sub["dep"] = True
                 out.append("")
                 self.gen_block(out, r.randint(2, min(40, max(2, left))), sub,
                                depth + 1, fname)
@@ -511,7 +522,8 @@ class Gen(object):
                 self.count("if-block")
                 out.append("if " + self.expr(maxidx))
                 out.append("")
-                sub = dict(ctx, maxref=max(ctx["maxref"], maxidx - 1))
+                sub = dict(ctx, maxref=max(ctx["maxref"], maxidx - 1),
+                           dep=True)
                 self.gen_block(out, r.randint(1, min(25, max(1, left))), sub,
                                depth + 1, fname)
                 out.append("endif")
@@ -551,7 +563,7 @@ class Gen(object):
         r = self.r
         top = ['mainmenu "Stress tree seed %d"' % self.seed, ""]
         self.files["Kconfig"] = top
-        ctx = {"maxref": -1}
+        ctx = {"maxref": -1, "dep": False}
         nparts = r.randint(5, 7)
         per = self.target // (nparts + 1)
         self.gen_block(top, per // 2, ctx, 0, "Kconfig")
