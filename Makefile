@@ -35,16 +35,21 @@ SRCS := $(wildcard src/*.c)
 HDRS := $(wildcard src/*.h)
 GEN := $(BUILD)/gen/lexer.c $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h
 
-.PHONY: all tool tool-asan check test menuconfig nconfig xconfig oldconfig olddefconfig \
+.PHONY: all deps tool tool-asan check test menuconfig nconfig xconfig oldconfig olddefconfig \
 	defconfig savedefconfig list-defconfigs allnoconfig allyesconfig alldefconfig \
 	randconfig listnewconfig help clean
 
 all: tool
 
+# Installs flex, bison, the reference Kconfig tools... when missing.
+deps:
+	$(Q)$(TOP)/scripts/install-deps
+
 tool: $(CPYCONF)
 tool-asan: $(BUILD)/asan/cpyconf
 
 $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h: src/parser.y
+	$(Q)command -v bison >/dev/null && command -v flex >/dev/null || $(TOP)/scripts/install-deps
 	$(Q)mkdir -p $(BUILD)/gen
 	$(Q)bison -Wall -Werror --defines=$(BUILD)/gen/parser.h -o $(BUILD)/gen/parser.c $<
 
@@ -68,7 +73,7 @@ $(BUILD)/asan/cpyconf: $(SRCS) $(HDRS) $(GEN)
 	@echo "  CC      $@ (AddressSanitizer + UndefinedBehaviorSanitizer)"
 
 # --- tests ---------------------------------------------------------------
-check test: $(CPYCONF) $(BUILD)/asan/cpyconf
+check test: deps $(CPYCONF) $(BUILD)/asan/cpyconf
 	$(Q)CPYCONF=$(CPYCONF) CPYCONF_ASAN=$(BUILD)/asan/cpyconf tests/run
 
 # --- Kconfig front ends ----------------------------------------------------

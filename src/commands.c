@@ -9,6 +9,7 @@
 #include "confio.h"
 #include "diag.h"
 #include "textfile.h"
+#include "translate.h"
 
 static bool file_exists(const char *path)
 {
@@ -201,6 +202,98 @@ static int cmd_check(const struct options *opt)
 	return finish(kc, errors ? -1 : 0);
 }
 
+static void print_json_string(const char *s)
+{
+	putchar('"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			printf("\\%c", *p);
+		else if (*p == '\n')
+			fputs("\\n", stdout);
+		else if (*p < 0x20)
+			printf("\\u%04x", *p);
+		else
+			putchar(*p);
+	}
+	putchar('"');
+}
+
+static void print_json_list(const char *key, const struct strlist *l, bool last)
+{
+	printf("  \"%s\": [", key);
+	for (int i = 0; i < l->n; i++) {
+		fputs(i ? ", " : "", stdout);
+		print_json_string(l->items[i]);
+	}
+	printf("]%s\n", last ? "" : ",");
+}
+
+static void print_shell_words(const struct strlist *l, const char *sep)
+{
+	for (int i = 0; i < l->n; i++) {
+		char *q = shell_quote(l->items[i]);
+		printf("%s%s", sep, q);
+		free(q);
+	}
+}
+
+/* cpyconf args [--explicit] [--format shell|lines|json] */
+static int cmd_args(const struct options *opt)
+{
+	bool explicit = false;
+	const char *format = "shell";
+	for (int i = 0; i < opt->n_args; i++) {
+		if (!strcmp(opt->args[i], "--explicit"))
+			explicit = true;
+		else if (!strcmp(opt->args[i], "--format") && i + 1 < opt->n_args)
+			format = opt->args[++i];
+		else {
+			fprintf(stderr, "cpyconf: usage: cpyconf args [--explicit] [--format shell|lines|json]\n");
+			return 2;
+		}
+	}
+	if (strcmp(format, "shell") && strcmp(format, "lines") && strcmp(format, "json")) {
+		fprintf(stderr, "cpyconf: unknown format '%s' (shell, lines or json)\n", format);
+		return 2;
+	}
+	struct kconfig *kc = load(opt, true);
+	if (!kc)
+		return 1;
+	struct translation t;
+	if (translate(kc, explicit, &t) != 0) {
+		translation_free(&t);
+		return finish(kc, -1);
+	}
+	if (!strcmp(format, "json")) {
+		fputs("{\n", stdout);
+		print_json_list("configure_args", &t.configure_args, false);
+		print_json_list("environment", &t.environment, false);
+		print_json_list("make_vars", &t.make_vars, true);
+		fputs("}\n", stdout);
+	} else if (!strcmp(format, "lines")) {
+		for (int i = 0; i < t.configure_args.n; i++) {
+			if (strchr(t.configure_args.items[i], '\n')) {
+				error_plain("argument %d contains a newline; use --format shell or json", i + 1);
+				break;
+			}
+			puts(t.configure_args.items[i]);
+		}
+	} else {
+		if (t.environment.n) {
+			fputs("env", stdout);
+			print_shell_words(&t.environment, " ");
+			fputs(" \\\n    ", stdout);
+		}
+		fputs("./configure", stdout);
+		print_shell_words(&t.configure_args, " \\\n    ");
+		fputs("\nmake", stdout);
+		print_shell_words(&t.make_vars, " ");
+		fputs("\n", stdout);
+	}
+	translation_free(&t);
+	return finish(kc, 0);
+}
+
 struct command {
 	const char *name;
 	int min_args, max_args;
@@ -218,6 +311,7 @@ static const struct command commands[] = {
 	{ "randconfig", 0, 2, " [--seed N]", cmd_randconfig },
 	{ "listnewconfig", 0, 0, "", cmd_listnewconfig },
 	{ "check", 0, 1, " [FILE]", cmd_check },
+	{ "args", 0, 3, " [--explicit] [--format shell|lines|json]", cmd_args },
 	{ NULL, 0, 0, NULL, NULL },
 };
 

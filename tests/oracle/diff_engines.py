@@ -352,7 +352,7 @@ class Runner(object):
                     continue
                 diffs.append({"case": case, "engine": eng,
                               "error": "format: " + e})
-        engs = [e for e in self.engines if e in lists]
+        engs = [e for e in self.engines if e in lists]  # (D5: maybe no kconf)
         for i in range(len(engs)):
             for j in range(i + 1, len(engs)):
                 a, b = engs[i], engs[j]
@@ -374,13 +374,33 @@ class Runner(object):
                               "min": True})
         return diffs
 
+    def kconf_savedef_unreliable(self, inp):
+        """Known kconfig-conf 4.11 bug D5 (ORACLE-DIFFERENCES.md): its
+        savedefconfig drops the selected member of an `optional` choice
+        (and then gets other symbols wrong too).  True when the input leaves
+        some optional choice in y mode, according to Kconfiglib."""
+        k = self.kconf
+        if not any(c.is_optional for c in k.unique_choices):
+            return False
+        k.load_config(inp)
+        res = any(c.is_optional and c.tri_value == 2 and c.selection
+                  for c in k.unique_choices)
+        del k.warnings[:]
+        return res
+
     def do_input(self, inp, tag, savedef=True):
         texts = {e: self.olddef(e, inp, tag) for e in self.engines}
         diffs = self.compare_full("%s olddefconfig" % tag, texts)
+        skipped = []
         if savedef:
-            texts = {e: self.savedef(e, inp, tag) for e in self.engines}
+            engines = self.engines
+            if "kconf" in engines and len(engines) > 1 and \
+                    self.kconf_savedef_unreliable(inp):
+                engines = [e for e in engines if e != "kconf"]
+                skipped.append("D5")
+            texts = {e: self.savedef(e, inp, tag) for e in engines}
             diffs += self.compare_min("%s savedefconfig" % tag, texts)
-        return diffs
+        return diffs, skipped
 
 
 _runner = None
@@ -394,23 +414,24 @@ def _init_worker(tree, engines, cpyconf, env, workdir):
 def _job(job):
     kind, arg, savedef = job
     r = _runner
+    skipped = []
     if kind == "random":
         seed = arg
         inp = os.path.join(r.workdir, "seed%d.input" % seed)
         text = gen_random_config.random_config(r.kconf, seed)
         with open(inp, "w", encoding="utf-8") as f:
             f.write(text)
-        diffs = r.do_input(inp, "seed%d" % seed, savedef)
+        diffs, skipped = r.do_input(inp, "seed%d" % seed, savedef)
     elif kind == "file":
         inp = arg
-        diffs = r.do_input(inp, os.path.basename(arg), savedef)
+        diffs, skipped = r.do_input(inp, os.path.basename(arg), savedef)
     else:   # all*config target
         texts = {e: r.alltarget(e, arg, arg) for e in r.engines}
         diffs = r.compare_full(arg, texts)
         inp = None
     for d in diffs:
         d["input"] = inp
-    return kind, arg, diffs
+    return kind, arg, diffs, skipped
 
 
 # ---------------------------------------------------------------- report
@@ -495,6 +516,7 @@ def main(argv):
     ncases = nfail = 0
     alldiffs = []
     pairs = {}
+    known = {}
     try:
         initargs = (tree, engines, cpyconf, env, workdir)
         if args.j > 1 and len(jobs) > 1:
@@ -506,8 +528,10 @@ def main(argv):
             _init_worker(*initargs)
             results = map(_job, jobs)
             pool = None
-        for kind, arg, diffs in results:
+        for kind, arg, diffs, skipped in results:
             ncases += 1
+            for k in skipped:
+                known[k] = known.get(k, 0) + 1
             if diffs:
                 nfail += 1
                 alldiffs.extend(diffs)
@@ -534,11 +558,14 @@ def main(argv):
         shutil.rmtree(workdir, ignore_errors=True)
 
     per = ", ".join("%s %d" % kv for kv in sorted(pairs.items()))
+    kn = ", ".join("%s %d" % kv for kv in sorted(known.items()))
     print("SUMMARY %s: engines=%s cases=%d (random=%d targets=%d files=%d) "
-          "failing=%d diffs=%d%s" % (
+          "failing=%d diffs=%d%s%s" % (
               label, ",".join(engines), ncases, args.random,
               3 if args.all_targets else 0, len(args.configs), nfail,
-              len(alldiffs), " [" + per + "]" if per else ""))
+              len(alldiffs), " [" + per + "]" if per else "",
+              " (kconf savedefconfig not compared, known oracle bug: %s)"
+              % kn if kn else ""))
     return 1 if nfail else 0
 
 

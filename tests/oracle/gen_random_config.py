@@ -109,9 +109,16 @@ def random_config(kconf, seed):
     p_y = r.choice([0.2, 0.5, 0.5, 0.8])
     assigned = {}   # sym -> value string
 
+    # In about half of the configs no member of an `optional` choice is set
+    # to y, so that kconfig-conf's savedefconfig (known bug D5 with selected
+    # optional choices) can be compared too.
+    opt_select = r.random() < 0.5
+
     # choices: at most one member =y
     for ch in kconf.unique_choices:
         x = r.random()
+        if ch.is_optional and not opt_select and x < 0.55:
+            x = 0.6
         members = [s for s in ch.syms if s.orig_type is BOOL]
         if not members:
             continue

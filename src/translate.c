@@ -1,0 +1,208 @@
+#include "translate.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+
+static void add(struct strlist *l, char *item)
+{
+	l->items = xrealloc(l->items, (size_t)(l->n + 1) * sizeof *l->items);
+	l->items[l->n++] = item;
+}
+
+static bool starts_with(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
+/* FOO_BAR -> foo-bar */
+static char *option_word(const char *name)
+{
+	char *w = xstrdup(name);
+	for (char *p = w; *p; p++)
+		*p = *p == '_' ? '-' : (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+	return w;
+}
+
+static char *lowercase(const char *name)
+{
+	char *w = xstrdup(name);
+	for (char *p = w; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return w;
+}
+
+static char *joined(const char *a, const char *b, const char *c)
+{
+	char *s = xmalloc(strlen(a) + strlen(b) + strlen(c) + 1);
+	sprintf(s, "%s%s%s", a, b, c);
+	return s;
+}
+
+/* --enable-foo / --disable-foo / --with-foo / --without-foo / --x=value */
+static char *flag(bool is_enable, const char *word, bool on, const char *value)
+{
+	const char *yes = is_enable ? "--enable-" : "--with-";
+	const char *no = is_enable ? "--disable-" : "--without-";
+	if (value) {
+		char *head = joined(yes, word, "=");
+		char *s = joined(head, value, "");
+		free(head);
+		return s;
+	}
+	return joined(on ? yes : no, word, "");
+}
+
+/* Symbols whose dependencies fail are options the target (version,
+ * platform, parent option) does not have: they never reach configure. */
+static bool applies(struct kconfig *kc, struct symbol *s)
+{
+	return expr_eval(kc, s->direct_dep) > 0;
+}
+
+static void translate_choice(struct kconfig *kc, struct symbol *c, bool explicit, struct translation *out)
+{
+	bool is_enable = starts_with(c->name, "ENABLE_");
+	if (!is_enable && !starts_with(c->name, "WITH_"))
+		return; /* an internal choice such as the target version */
+	struct symbol *sel = choice_selection(kc, c);
+	if (!sel || sym_tri(kc, c) == 0)
+		return;
+	size_t len = strlen(c->name);
+	const char *suffix = sel->name + len + 1;
+	if (!starts_with(sel->name, c->name) || sel->name[len] != '_') {
+		error_at(sel->nodes[0]->loc.file, sel->nodes[0]->loc.line,
+			 "choice member %s must be named %s_<VALUE>", sel->name, c->name);
+		return;
+	}
+	if (!strcmp(suffix, "AUTO"))
+		return; /* configure decides */
+	if (!explicit && sel == choice_default_selection(kc, c))
+		return;
+	char *word = option_word(c->name + (is_enable ? 7 : 5));
+	char *value = option_word(suffix);
+	if (!strcmp(suffix, "YES") || !strcmp(suffix, "NO"))
+		add(&out->configure_args, flag(is_enable, word, !strcmp(suffix, "YES"), NULL));
+	else
+		add(&out->configure_args, flag(is_enable, word, true, value));
+	free(word);
+	free(value);
+}
+
+static int translate_symbol(struct kconfig *kc, struct symbol *s, bool explicit, struct translation *out)
+{
+	const char *name = s->name;
+	if (s->choice) {
+		if (s->choice->members[0] == s)
+			translate_choice(kc, s->choice, explicit, out);
+		return 0;
+	}
+	if (starts_with(name, "PY_") || starts_with(name, "BUILD_") || starts_with(name, "SOURCE_") ||
+	    starts_with(name, "INSTALL_"))
+		return 0;
+	if (!applies(kc, s))
+		return 0;
+	const char *value = sym_str(kc, s);
+	bool is_default = !strcmp(value, sym_default_str(kc, s));
+	if (starts_with(name, "ENABLE_") || starts_with(name, "WITH_")) {
+		bool is_enable = name[0] == 'E';
+		char *word = option_word(name + (is_enable ? 7 : 5));
+		if (sym_is_bool(s) && (explicit || !is_default))
+			add(&out->configure_args, flag(is_enable, word, !strcmp(value, "y"), NULL));
+		else if (!sym_is_bool(s) && *value && (explicit || !is_default))
+			add(&out->configure_args, flag(is_enable, word, true, value));
+		free(word);
+		return 0;
+	}
+	if (starts_with(name, "ARG_")) {
+		char *word = option_word(name + 4);
+		if (sym_is_bool(s) && !strcmp(value, "y"))
+			add(&out->configure_args, joined("--", word, ""));
+		else if (!sym_is_bool(s) && *value) {
+			char *head = joined("--", word, "=");
+			add(&out->configure_args, joined(head, value, ""));
+			free(head);
+		}
+		free(word);
+		return 0;
+	}
+	struct { const char *prefix; struct strlist *list; } vars[] = {
+		{ "VAR_", &out->configure_args }, { "ENV_", &out->environment }, { "MAKE_", &out->make_vars },
+	};
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		if (!starts_with(name, vars[i].prefix))
+			continue;
+		if (*value) {
+			char *head = joined(name + strlen(vars[i].prefix), "=", "");
+			add(vars[i].list, joined(head, value, ""));
+			free(head);
+		}
+		return 0;
+	}
+	if (starts_with(name, "MODULE_")) {
+		if (!strcmp(value, "n")) {
+			char *module = lowercase(name + 7);
+			add(&out->configure_args, joined("py_cv_module_", module, "=n/a"));
+			free(module);
+		}
+		return 0;
+	}
+	error_at(s->nodes[0]->loc.file, s->nodes[0]->loc.line,
+		 "%s: the name says nothing about how it reaches configure or make "
+		 "(expected a prefix such as ENABLE_, WITH_, ARG_, VAR_, ENV_, MAKE_, MODULE_ or PY_)", name);
+	return 1;
+}
+
+int translate(struct kconfig *kc, bool explicit, struct translation *out)
+{
+	memset(out, 0, sizeof *out);
+	int errors = 0;
+	struct symbol *s;
+	for_each_defined(kc, s)
+		errors += translate_symbol(kc, s, explicit, out);
+	return errors;
+}
+
+static void free_list(struct strlist *l)
+{
+	for (int i = 0; i < l->n; i++)
+		free(l->items[i]);
+	free(l->items);
+}
+
+void translation_free(struct translation *t)
+{
+	free_list(&t->configure_args);
+	free_list(&t->environment);
+	free_list(&t->make_vars);
+}
+
+char *shell_quote(const char *s)
+{
+	bool plain = *s != '\0';
+	for (const char *p = s; *p; p++)
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_=+./,:@%", *p))
+			plain = false;
+	if (plain)
+		return xstrdup(s);
+	/* '...' with each ' written as '\'' */
+	size_t n = 3;
+	for (const char *p = s; *p; p++)
+		n += *p == '\'' ? 4 : 1;
+	char *q = xmalloc(n), *o = q;
+	*o++ = '\'';
+	for (const char *p = s; *p; p++) {
+		if (*p == '\'') {
+			memcpy(o, "'\\''", 4);
+			o += 4;
+		} else {
+			*o++ = *p;
+		}
+	}
+	*o++ = '\'';
+	*o = '\0';
+	return q;
+}
