@@ -4,6 +4,7 @@
 #   make menuconfig | nconfig | xconfig | oldconfig   edit the configuration
 #   make olddefconfig | defconfig | savedefconfig     non-interactive
 #   make foo_defconfig                                start from configs/foo_defconfig
+#   make                                              build CPython from the .config
 #   make check                                        build and run all tests
 #   O=DIR   keep .config (and build output) in DIR    V=1  show every command
 
@@ -39,7 +40,9 @@ GEN := $(BUILD)/gen/lexer.c $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h
 	defconfig savedefconfig list-defconfigs allnoconfig allyesconfig alldefconfig \
 	randconfig listnewconfig help clean
 
+# The main job: configure, build, install and check CPython.
 all: tool
+	$(Q)O=$(if $(O),$(abspath $(O)),$(TOP)/output) $(TOP)/scripts/build-python
 
 # Installs flex, bison, the reference Kconfig tools... when missing.
 deps:

@@ -294,6 +294,23 @@ static int cmd_args(const struct options *opt)
 	return finish(kc, 0);
 }
 
+/* Every symbol with its type, whether its dependencies hold for this
+ * config (an option the target version or platform lacks does not) and
+ * its value, tab-separated: a listing for scripts and tests. */
+static int cmd_symbols(const struct options *opt)
+{
+	struct kconfig *kc = load(opt, true);
+	if (!kc)
+		return 1;
+	struct symbol *s;
+	for_each_defined(kc, s) {
+		bool active = expr_eval(kc, s->direct_dep) > 0;
+		printf("%s\t%s\t%s\t%s\n", s->name, type_name(s->type), active ? "active" : "inactive",
+		       sym_str(kc, s));
+	}
+	return finish(kc, 0);
+}
+
 struct command {
 	const char *name;
 	int min_args, max_args;
@@ -311,6 +328,7 @@ static const struct command commands[] = {
 	{ "randconfig", 0, 2, " [--seed N]", cmd_randconfig },
 	{ "listnewconfig", 0, 0, "", cmd_listnewconfig },
 	{ "check", 0, 1, " [FILE]", cmd_check },
+	{ "symbols", 0, 0, "", cmd_symbols },
 	{ "args", 0, 3, " [--explicit] [--format shell|lines|json]", cmd_args },
 	{ NULL, 0, 0, NULL, NULL },
 };

@@ -70,10 +70,19 @@ def fmt_num(sym, v, r):
     x = r.random()
     if x < 0.15:
         return "0x%X" % v
+    if x < 0.20:
+        return "0X%x" % v     # accepted as-is by both oracles
+    if x < 0.25:
+        return "%x" % v       # no prefix: accepted as-is by both oracles
     return "0x%x" % v
 
 
 def pick_num(sym, r, rng):
+    base = 16 if sym.orig_type is HEX else 10
+    own = [_num(d.str_value, base) for d, _ in sym.defaults if d.is_constant]
+    own = [v for v in own if rng is None or rng[0] <= v <= rng[1]]
+    if own and r.random() < 0.3:
+        return r.choice(own)
     if rng is None:
         if sym.orig_type is INT:
             return r.choice([0, 1, 7, 42, 100, 4096, -1, -50, 65535])
@@ -106,7 +115,7 @@ def random_config(kconf, seed):
         ch.unset_value()
 
     p_assign = r.choice([0.15, 0.4, 0.7, 0.9, 1.0])
-    p_y = r.choice([0.2, 0.5, 0.5, 0.8])
+    p_y = r.choice([0.3, 0.5, 0.7, 0.9])
     assigned = {}   # sym -> value string
 
     # In about half of the configs no member of an `optional` choice is set
@@ -144,12 +153,16 @@ def random_config(kconf, seed):
         if sym.orig_type is BOOL:
             assigned[sym] = "y" if r.random() < p_y else "n"
         elif sym.orig_type is STRING:
-            assigned[sym] = r.choice(VALUE_POOL)
+            own = [d.str_value for d, _ in sym.defaults if d.is_constant]
+            assigned[sym] = r.choice(own) if own and r.random() < 0.3 \
+                else r.choice(VALUE_POOL)
         elif sym.orig_type in (INT, HEX):
             assigned[sym] = None   # decided below
 
     for sym, val in assigned.items():
         if val is not None:
+            if sym.choice and val == "y":
+                sym.choice.set_value(2)   # as load_config() does
             sym.set_value(val)
 
     # int/hex in definition order: in range for the state so far

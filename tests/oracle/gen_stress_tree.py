@@ -22,12 +22,14 @@ So every dependency edge points from a later symbol to an earlier one.
 
 Constructs on which kconfig-frontends 4.11 and Kconfiglib 14 disagree are
 steered away from; see ORACLE-DIFFERENCES.md.  In particular:
-  * `<`/`<=`/`>`/`>=` only get operands that always have a numeric value
-    ("always valued" int/hex symbols, bools, numeric constants) or two string
-    *symbols* -- never a string symbol against a constant, and never an
-    int/hex symbol that can be empty (D1).
-  * string constants never look like malformed numbers (leading zeros,
-    trailing blanks, underscores), see D2.
+  * string constants never look like numbers that C strtoll() and Python
+    int() parse differently (leading zeros, trailing blanks, underscores,
+    0b/0o prefixes), see D2; string symbols are compared with constants
+    only by = and !=, and with each other by any operator.
+  * no comparison against the empty string "" (D3: kconfig-conf aborts
+    when it prints such an expression in a warning).
+  * every definition of a multiply-defined symbol has dependencies, or
+    none has (D4).
 """
 import os
 import random
@@ -50,6 +52,9 @@ def kstr(s):
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+REL_P = {"=": 0.3, "!=": 0.7, "<": 0.5, "<=": 0.5, ">": 0.5, ">=": 0.5}
+
+
 class Sym(object):
     def __init__(self, name, typ, idx):
         self.name = name
@@ -59,6 +64,7 @@ class Sym(object):
         self.always_valued = False
         self.lits = []          # literal values mentioned (for comparisons)
         self.has_dep = False    # first definition has dependencies (D4)
+        self.py = 0.5           # rough estimate of P(value is y)
 
 
 class Deferred(object):
@@ -70,6 +76,7 @@ class Deferred(object):
 
 class Gen(object):
     def __init__(self, seed, nsyms):
+        self.last_p = 1.0
         self.r = random.Random(seed)
         self.seed = seed
         self.target = nsyms
@@ -116,11 +123,12 @@ class Gen(object):
         r = self.r
         if typ == "int":
             if near is not None and r.random() < 0.7:
-                return str(near + r.randint(-3, 3))
+                return str(near + r.choice([-3, -1, 0, 0, 0, 1, 2]))
             return str(r.choice([0, 1, 2, 5, 10, 16, 50, 100, -3, 255, 1000]))
         v = near if near is not None and r.random() < 0.7 else \
             r.choice([0, 1, 0x10, 0x20, 0xff, 0x100, 0x1000])
-        v = max(0, v + (r.randint(-2, 2) if near is not None else 0))
+        v = max(0, v + (r.choice([-2, 0, 0, 0, 1])
+                        if near is not None else 0))
         return "0x%x" % v
 
     # ------------------------------------------------------- expressions
@@ -128,26 +136,40 @@ class Gen(object):
         r = self.r
         x = r.random()
         if x < 0.62:
-            s = self.pick(self.by_type["bool"], maxidx)
+            # choice members are rarely y (and mutually exclusive): use them
+            # sparingly, or most dependencies would never be met
+            s = self.pick(self.by_type["bool"] if r.random() < 0.15
+                          else self.nonchoice_bools, maxidx)
             if s:
-                return ("!" if r.random() < 0.2 else "") + s.name
+                if r.random() < 0.2:
+                    self.last_p = 1 - s.py
+                    return "!" + s.name
+                self.last_p = s.py
+                return s.name
         elif x < 0.72:
-            s = self.pick(self.valued["int"], maxidx)
+            # mostly "always valued" ints; sometimes ones that can be empty
+            # (both oracles compare "" by strcmp, see ORACLE-DIFFERENCES.md)
+            s = self.pick(self.valued["int"] if r.random() < 0.7
+                          else self.by_type["int"], maxidx)
             if s:
                 op = r.choice(["=", "!=", "<", "<=", ">", ">="])
                 if r.random() < 0.25:
                     o = self.pick(self.valued["int"], maxidx)
                     if o:
                         self.count("rel-int-int")
+                        self.last_p = REL_P[op]
                         return "%s %s %s" % (s.name, op, o.name)
                 self.count("rel-int-const")
+                self.last_p = REL_P[op]
                 near = int(r.choice(s.lits)) if s.lits else None
                 return "%s %s %s" % (s.name, op, self.int_lit("int", near))
         elif x < 0.78:
-            s = self.pick(self.valued["hex"], maxidx)
+            s = self.pick(self.valued["hex"] if r.random() < 0.7
+                          else self.by_type["hex"], maxidx)
             if s:
                 op = r.choice(["=", "!=", "<", "<=", ">", ">="])
                 self.count("rel-hex-const")
+                self.last_p = REL_P[op]
                 near = int(r.choice(s.lits), 16) if s.lits else None
                 return "%s %s %s" % (s.name, op, self.int_lit("hex", near))
         elif x < 0.86:
@@ -158,44 +180,76 @@ class Gen(object):
                     if o and o is not s:
                         self.count("rel-str-str")
                         op = r.choice(["=", "!=", "<", "<=", ">", ">="])
+                        self.last_p = REL_P[op]
                         return "%s %s %s" % (s.name, op, o.name)
                 self.count("rel-str-const")
                 # never compare against "": kconfig-conf 4.11 aborts when it
                 # prints such an expression in a warning (D3)
-                lit = r.choice([l for l in s.lits + STRING_POOL if l])
-                return "%s %s %s" % (s.name, r.choice(["=", "!="]), kstr(lit))
+                own = [l for l in s.lits if l]
+                lit = r.choice(own) if own and r.random() < 0.7 else \
+                    r.choice([l for l in STRING_POOL if l])
+                op = r.choice(["=", "!="])
+                self.last_p = REL_P[op]
+                return "%s %s %s" % (s.name, op, kstr(lit))
         elif x < 0.90:
             a = self.pick(self.by_type["bool"], maxidx)
             if a:
                 self.count("rel-bool")
                 if r.random() < 0.5:
-                    return "%s %s %s" % (a.name, r.choice(["=", "!="]),
-                                         r.choice(["y", "n"]))
+                    op, v = r.choice(["=", "!="]), r.choice(["y", "n"])
+                    self.last_p = a.py if (op == "=") == (v == "y") \
+                        else 1 - a.py
+                    return "%s %s %s" % (a.name, op, v)
                 b = self.pick(self.by_type["bool"], maxidx)
                 if b:
-                    return "%s %s %s" % (a.name,
-                                         r.choice(["=", "!=", "<", ">="]),
-                                         b.name)
+                    op = r.choice(["=", "!=", "<", ">="])
+                    self.last_p = REL_P[op]
+                    return "%s %s %s" % (a.name, op, b.name)
         elif x < 0.92:
-            return r.choice(["y", "n", "y"])
+            v = r.choice(["y", "n", "y"])
+            self.last_p = 1.0 if v == "y" else 0.0
+            return v
         s = self.pick(self.by_type["bool"], maxidx)
+        self.last_p = s.py if s else 1.0
         return s.name if s else "y"
 
     def expr(self, maxidx, depth=0):
         r = self.r
         x = r.random()
-        if depth < 2 and x < 0.16:
+        if depth < 2 and x < 0.12:
             self.count("expr-and")
-            return "%s && %s" % (self.expr(maxidx, depth + 1),
-                                 self.expr(maxidx, depth + 1))
+            a = self.expr(maxidx, depth + 1)
+            pa = self.last_p
+            b = self.expr(maxidx, depth + 1)
+            self.last_p *= pa
+            return "%s && %s" % (a, b)
         if depth < 2 and x < 0.27:
             self.count("expr-or")
-            a, b = self.expr(maxidx, depth + 1), self.expr(maxidx, depth + 1)
+            a = self.expr(maxidx, depth + 1)
+            pa = self.last_p
+            b = self.expr(maxidx, depth + 1)
+            self.last_p = 1 - (1 - pa) * (1 - self.last_p)
             return "(%s || %s)" % (a, b) if depth else "%s || %s" % (a, b)
         if depth < 2 and x < 0.31:
             self.count("expr-not-paren")
-            return "!(%s)" % self.expr(maxidx, depth + 1)
+            e = "!(%s)" % self.expr(maxidx, depth + 1)
+            self.last_p = 1 - self.last_p
+            return e
         return self.atom(maxidx)
+
+    def dep_expr(self, maxidx, want=0.4):
+        """An expression for dependencies (depends on / if / menu): among a
+        few random candidates take the first that is estimated to hold
+        often enough, so that most of the tree stays reachable."""
+        best, bp = None, -1
+        for _ in range(8):
+            e = self.expr(maxidx)
+            if self.last_p >= want:
+                return e
+            if self.last_p > bp:
+                best, bp = e, self.last_p
+        self.last_p = bp
+        return best
 
     # ----------------------------------------------------------- symbols
     def help(self, out, ind):
@@ -243,17 +297,26 @@ class Gen(object):
         out.append("config " + s.name)
         has_dep = ctx["dep"]
         deps = []
+        dep_p = ctx["p"]
         if forced_dep:
-            deps.append(forced_dep)
+            deps.append(forced_dep[0])
+            dep_p *= forced_dep[1]
         if r.random() < 0.30:
-            deps.append(self.expr(s.idx))
+            deps.append(self.dep_expr(s.idx))
+            dep_p *= self.last_p
         has_dep = has_dep or bool(deps)
         s.has_dep = has_dep
+        s.py = dep_p * 0.55
         prompted = r.random() < (0.8 if kind == "bool" else 0.75)
         if kind == "bool":
             if not prompted and r.random() < 0.6:
                 self.count("def_bool")
-                e = self.expr(s.idx) if r.random() < 0.8 else r.choice("yn")
+                if r.random() < 0.8:
+                    e = self.expr(s.idx)
+                    s.py = dep_p * self.last_p
+                else:
+                    e = r.choice("yn")
+                    s.py = dep_p * (e == "y")
                 line = ind + "def_bool " + e
                 if r.random() < 0.25:
                     line += " if " + self.expr(s.idx)
@@ -374,8 +437,12 @@ class Gen(object):
                                 kstr("Choice %d" % self.nchoices)))
         if optional:
             out.append(ind + "optional")
+        cp = ctx["p"]
         if r.random() < 0.3:
-            out.append(ind + "depends on " + self.expr(maxidx))
+            out.append(ind + "depends on " + self.dep_expr(maxidx))
+            cp *= self.last_p
+        for m in members:
+            m.py = cp / len(members)
         nd = r.choice([0, 1, 1, 2, 3])
         if nd:
             self.count("choice-default")
@@ -392,7 +459,8 @@ class Gen(object):
             out.append("config " + m.name)
             out.append(self.prompt_line("bool", m, maxidx, ind))
             if r.random() < 0.25:
-                out.append(ind + "depends on " + self.expr(maxidx))
+                out.append(ind + "depends on " + self.dep_expr(maxidx))
+                m.py *= self.last_p
             if r.random() < 0.3:
                 self.select_lines(m, ind, out, maxidx)
             self.help(out, ind)
@@ -448,7 +516,7 @@ class Gen(object):
                                                  self.expr(s.idx)))
             s.lits += [fmt(lo), fmt(hi)]
         if s.has_dep and (not ctx_dep or r.random() < 0.4):
-            lines.append(ind + "depends on " + self.expr(s.idx))
+            lines.append(ind + "depends on " + self.dep_expr(s.idx))
         if s.typ == "bool" and r.random() < 0.3:
             self.select_lines(s, ind, lines, s.idx)
         if not lines:
@@ -478,20 +546,22 @@ class Gen(object):
                 if r.random() < 0.4:
                     out.append("\tdefault y")
                 ms.has_dep = ctx["dep"]
+                ms.py = ctx["p"] * 0.6
                 if r.random() < 0.3:
-                    out.append("\tdepends on " + self.expr(ms.idx))
+                    out.append("\tdepends on " + self.dep_expr(ms.idx))
                     ms.has_dep = True
+                    ms.py *= self.last_p
                 self.select_lines(ms, "\t", out, ms.idx)
                 out.append("")
                 self.register(ms)
                 if r.random() < 0.5:
                     for _ in range(r.randint(1, 5)):
-                        self.gen_config(out, ctx, forced_dep=ms.name)
+                        self.gen_config(out, ctx, forced_dep=(ms.name, ms.py))
                 else:
                     out.append("if " + ms.name)
                     out.append("")
                     sub = dict(ctx, maxref=max(ctx["maxref"], ms.idx),
-                               dep=True)
+                               dep=True, p=ms.py)
                     self.gen_block(out, r.randint(1, 8), sub, depth + 1, fname)
                     out.append("endif # " + ms.name)
                     out.append("")
@@ -505,13 +575,14 @@ class Gen(object):
                 # before `depends on` in a menu entry
                 if r.random() < 0.3:
                     self.count("menu-visible-if")
-                    out.append("\tvisible if " + self.expr(maxidx))
+                    out.append("\tvisible if " + self.dep_expr(maxidx))
                     sub["maxref"] = max(sub["maxref"], maxidx - 1)
                 if r.random() < 0.4:
                     self.count("menu-depends")
-                    out.append("\tdepends on " + self.expr(maxidx))
+                    out.append("\tdepends on " + self.dep_expr(maxidx))
                     sub["maxref"] = max(sub["maxref"], maxidx - 1)
                     sub["dep"] = True
+                    sub["p"] = ctx["p"] * self.last_p
                 out.append("")
                 self.gen_block(out, r.randint(2, min(40, max(2, left))), sub,
                                depth + 1, fname)
@@ -520,10 +591,10 @@ class Gen(object):
             elif x < 0.84:
                 maxidx = len(self.syms)
                 self.count("if-block")
-                out.append("if " + self.expr(maxidx))
+                out.append("if " + self.dep_expr(maxidx))
                 out.append("")
                 sub = dict(ctx, maxref=max(ctx["maxref"], maxidx - 1),
-                           dep=True)
+                           dep=True, p=ctx["p"] * self.last_p)
                 self.gen_block(out, r.randint(1, min(25, max(1, left))), sub,
                                depth + 1, fname)
                 out.append("endif")
@@ -563,7 +634,7 @@ class Gen(object):
         r = self.r
         top = ['mainmenu "Stress tree seed %d"' % self.seed, ""]
         self.files["Kconfig"] = top
-        ctx = {"maxref": -1, "dep": False}
+        ctx = {"maxref": -1, "dep": False, "p": 1.0}
         nparts = r.randint(5, 7)
         per = self.target // (nparts + 1)
         self.gen_block(top, per // 2, ctx, 0, "Kconfig")

@@ -84,6 +84,22 @@ class Checker(object):
             types = {s.name: kconfiglib.TYPE_TO_STR[s.orig_type]
                      if s.orig_type else "unknown"
                      for s in kc.unique_defined_syms}
+            if not self.args.allow_out_of_range and \
+                    tg in ("olddefconfig", "savedefconfig"):
+                # keep user values inside the active ranges (out-of-range
+                # input is a different, known difference)
+                kc.warn = True
+                kc.load_config(inp)
+                if any("outside the active range" in w
+                       for w in kc.warnings):
+                    return None, None
+                for s in kc.unique_defined_syms:
+                    if s.orig_type in (kconfiglib.INT, kconfiglib.HEX) and \
+                            s.user_value is not None:
+                        s.str_value
+                if any("outside the active range" in w
+                       for w in kc.warnings):
+                    return None, None
             for e in self.engines:
                 cfg = os.path.join(t, e + ".config")
                 out = os.path.join(t, e + ".out")
@@ -334,6 +350,9 @@ def main(argv):
     ap.add_argument("--cpyconf", default=os.environ.get(
         "CPYCONF", "/work/main/build/cpyconf"))
     ap.add_argument("--env", action="append", default=[])
+    ap.add_argument("--allow-out-of-range", action="store_true",
+                    help="accept reductions that make int/hex user values "
+                    "fall outside their active range")
     ap.add_argument("--keep-failure", action="store_true",
                     help="also minimize 'one engine fails, other does not'")
     args = ap.parse_args(argv[1:])
