@@ -150,9 +150,13 @@ static int cmd_randconfig(const struct options *opt)
 	struct kconfig *kc = kconfig_load(opt->kconfig);
 	if (!kc)
 		return 1;
+	/* As in Linux: values in $KCONFIG_ALLCONFIG are fixed, the rest random. */
+	const char *fixed = getenv("KCONFIG_ALLCONFIG");
+	if (fixed && *fixed && config_read(kc, fixed, false) != 0)
+		return finish(kc, -1);
 	struct symbol *s;
 	for_each_defined(kc, s) {
-		if (!sym_is_bool(s))
+		if (!sym_is_bool(s) || s->has_user_value || (s->choice && s->choice->has_user_value))
 			continue;
 		if (!s->choice) {
 			s->has_user_value = true;

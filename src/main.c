@@ -23,11 +23,15 @@ static void usage(FILE *out)
 	      "  alldefconfig          every symbol at its default\n"
 	      "  allnoconfig           as many bool symbols n as possible\n"
 	      "  allyesconfig          as many bool symbols y as possible\n"
-	      "  randconfig [--seed N] random bool values and choices (seed also from KCONFIG_SEED)\n"
+	      "  randconfig [--seed N] random bool values and choices (seed also from KCONFIG_SEED;\n"
+	      "                        values in $KCONFIG_ALLCONFIG stay fixed)\n"
 	      "Commands that only read:\n"
 	      "  savedefconfig FILE    write the minimal config that gives the same values\n"
 	      "  listnewconfig         list visible symbols the config does not set\n"
 	      "  check [FILE]          validate FILE (default: the config file) without changing it\n"
+	      "  args [--explicit] [--format shell|lines|json]\n"
+	      "                        the configure arguments, environment and make variables\n"
+	      "  symbols               every symbol: type, whether it applies, value\n"
 	      "\n"
 	      "Exit status: 0 on success, 1 when the input has errors, 2 on a usage error.\n",
 	      out);

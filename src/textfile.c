@@ -173,11 +173,12 @@ static char *read_raw(const char *path, size_t *len)
 int write_file_atomic(const char *path, const char *data, size_t len, bool keep_old)
 {
 	struct stat st;
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+	bool exists = stat(path, &st) == 0;
+	if (exists && S_ISDIR(st.st_mode)) {
 		error_at(path, 0, "cannot write: it is a directory");
 		return -1;
 	}
-	if (keep_old && S_ISREG(st.st_mode)) {
+	if (keep_old && exists && S_ISREG(st.st_mode)) {
 		size_t old_len;
 		char *old = read_raw(path, &old_len);
 		if (!old)

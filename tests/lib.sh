@@ -22,3 +22,19 @@ done_testing() {
 	fi
 	exit 0
 }
+
+# The unpacked CPython release tree of SERIES (fetched once, then cached).
+cpython_tree() {
+	local tree
+	tree=$("$TOP/scripts/fetch-cpython" "$1" 2>"$WORK/fetch-$1.log") || {
+		cat "$WORK/fetch-$1.log"
+		[ "${CPYCONF_OFFLINE:-0}" = 1 ] && skip "CPython $1 sources cannot be fetched (offline)"
+		echo "FAIL: cannot fetch CPython $1"; exit 1
+	}
+	echo "$tree"
+}
+# configure arguments of a config as NUL-separated words, for mapfile -d ''
+args_nul() {
+	"$CPYCONF" --kconfig "$TOP/Kconfig" --config "$1" args --format json "${@:2}" |
+		/usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); sys.stdout.write("".join(a+"\0" for a in d["configure_args"]))'
+}

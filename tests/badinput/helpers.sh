@@ -14,7 +14,7 @@ CASE=
 case_failures=0
 # A read that blocks (a FIFO, say) must not hang the suite.
 RUN_TIMEOUT=${RUN_TIMEOUT:-5}
-unset KCONFIG_CONFIG KCONFIG_SEED
+unset KCONFIG_CONFIG KCONFIG_SEED KCONFIG_ALLCONFIG
 # tests/run exports srctree as the top of the repository; the fixture
 # does not `source` anything, and the Kconfig cases set their own.
 export srctree=$BADINPUT_DIR/tree
@@ -23,6 +23,7 @@ run_cpyconf() {
 	timeout "$RUN_TIMEOUT" "$CPYCONF" "$@" >"$OUT" 2>"$ERR"
 	RC=$?
 	LAST_CMD="cpyconf $*"
+	LAST_TIMEOUT=$RUN_TIMEOUT
 }
 
 case_begin() {
@@ -53,7 +54,7 @@ expect_rc() {
 		return 1
 	fi
 	if [ "$RC" -eq 124 ]; then
-		cfail "timed out after ${RUN_TIMEOUT}s (blocked?)"
+		cfail "timed out after ${LAST_TIMEOUT}s (blocked?)"
 		return 1
 	fi
 	if [ "$RC" -ne "$want" ]; then
