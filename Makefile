@@ -29,7 +29,7 @@ CPYCONF_RUN := $(CPYCONF) --kconfig $(TOP)/Kconfig --config $(KCONFIG_CONFIG)
 
 CC ?= cc
 WARNINGS := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-function
-CFLAGS_TOOL := -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -g $(WARNINGS) $(EXTRA_WARN)
+CFLAGS_TOOL := -std=c11 -D_XOPEN_SOURCE=700 -O2 -g $(WARNINGS) $(EXTRA_WARN)
 SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 SRCS := $(wildcard src/*.c)

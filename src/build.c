@@ -499,8 +499,8 @@ static void collect_choices(struct menu *m, void (*fn)(struct symbol *))
 enum { DFS_NEW, DFS_ACTIVE, DFS_DONE };
 
 struct dfs {
-	struct symbol *path[4096];
-	int depth;
+	struct symbol **path; /* the symbols being visited, outermost first */
+	int depth, cap;
 	bool found;
 };
 
@@ -539,8 +539,11 @@ static void report_loop(struct dfs *d, struct symbol *s)
 	int start = d->depth - 1;
 	while (start > 0 && d->path[start] != s)
 		start--;
-	for (int i = start; i < d->depth && n < sizeof chain - 200; i++)
+	for (int i = start; i < d->depth && n < sizeof chain - 1; i++) {
 		n += (size_t)snprintf(chain + n, sizeof chain - n, "%s -> ", d->path[i]->name);
+		if (n > sizeof chain - 1)
+			n = sizeof chain - 1;
+	}
 	snprintf(chain + n, sizeof chain - n, "%s", s->name);
 	struct location loc = s->nodes[0]->loc;
 	error_at(loc.file, loc.line, "dependency loop: %s", chain);
@@ -555,10 +558,9 @@ static void dfs_visit(struct dfs *d, struct symbol *s)
 		report_loop(d, s);
 		return;
 	}
-	if (d->depth == (int)(sizeof d->path / sizeof d->path[0])) {
-		error_plain("dependencies nested too deep at %s", s->name);
-		d->found = true;
-		return;
+	if (d->depth == d->cap) {
+		d->cap = d->cap ? 2 * d->cap : 256;
+		d->path = xrealloc(d->path, (size_t)d->cap * sizeof *d->path);
 	}
 	s->dfs_state = DFS_ACTIVE;
 	d->path[d->depth++] = s;
@@ -602,6 +604,7 @@ static void check_loops(struct kconfig *kc)
 	loop_dfs = d;
 	collect_choices(kc->root.list, dfs_choice);
 	loop_dfs = NULL;
+	free(d->path);
 	free(d);
 }
 

@@ -117,8 +117,12 @@ static bool set_user_value(struct kconfig *kc, const char *file, int line, struc
 		if (!value)
 			return false;
 	} else {
-		if (*raw == '\0') /* an int without default is written empty */
+		if (*raw == '\0') { /* an int without default is written empty */
+			free(s->user_str);
+			s->user_str = NULL;
+			s->has_user_value = false;
 			return true;
+		}
 		if (s->type == TYPE_INT ? !valid_int(raw) : !valid_hex(raw)) {
 			error_at(file, line, "CONFIG_%s: '%s' is not a valid %s value", s->name, raw, type);
 			return false;
@@ -144,7 +148,8 @@ static int parse_line(const char *file, int line, char *text, char **name, char 
 			p++;
 		size_t n;
 		if (!strncmp(p, PREFIX, PREFIX_LEN) && (n = name_length(p + PREFIX_LEN)) > 0 &&
-		    !strcmp(p + PREFIX_LEN + n, " is not set")) {
+		    !strncmp(p + PREFIX_LEN + n, " is not set", 11) &&
+		    p[PREFIX_LEN + n + 11 + strspn(p + PREFIX_LEN + n + 11, " \t")] == '\0') {
 			*name = xstrndup(p + PREFIX_LEN, n);
 			*value = NULL;
 			*not_set = true;
@@ -254,7 +259,7 @@ int config_read(struct kconfig *kc, const char *path, bool strict)
 		struct symbol *s = sym_find(kc, name);
 		if (!s || s->n_nodes == 0) {
 			report_unknown(kc, strict, file, line, name);
-		} else if (s->has_user_value && s->user_loc.file == file) {
+		} else if (s->user_loc.file == file) {
 			report_at(strict, file, line, "CONFIG_%s is assigned again (first on line %d); the later value wins",
 				  name, s->user_loc.line);
 			if (s->choice && s->choice->user_selection == s)

@@ -1,5 +1,4 @@
 /* cpyconf: the command-line front end of the Kconfig engine. */
-#define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,6 +50,10 @@ int main(int argc, char **argv)
 		}
 		if (i + 1 >= argc) {
 			fprintf(stderr, "cpyconf: %s needs an argument\n", a);
+			return 2;
+		}
+		if (argv[i + 1][0] == '\0') {
+			fprintf(stderr, "cpyconf: %s needs a non-empty argument\n", a);
 			return 2;
 		}
 		if (!strcmp(a, "-C")) {

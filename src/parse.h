@@ -9,6 +9,7 @@
 
 struct source_frame {
 	const char *file; /* interned */
+	const char *real; /* interned canonical path, to spot recursion */
 	int line;         /* line to resume at */
 	void *buffer;     /* flex YY_BUFFER_STATE of the including file */
 	FILE *fp;
@@ -21,6 +22,7 @@ struct parse_state {
 	struct source_frame stack[MAX_SOURCE_DEPTH];
 	int depth;          /* number of including files on the stack */
 	const char *file;   /* current file, interned */
+	const char *real;   /* its canonical path, interned */
 	FILE *fp;
 
 	int token_line;     /* line of the token just returned */

@@ -41,13 +41,14 @@ static void yyerror(struct parse_state *ps, const char *msg)
 }
 
 %token T_MAINMENU T_MENU T_ENDMENU T_CONFIG T_MENUCONFIG T_CHOICE T_ENDCHOICE
-%token T_COMMENT T_IF T_ENDIF T_SOURCE T_PROMPT T_DEFAULT T_DEPENDS T_ON
+%token T_COMMENT T_IF "if" T_ENDIF T_SOURCE T_PROMPT T_DEFAULT T_DEPENDS T_ON "on"
 %token T_SELECT T_IMPLY T_VISIBLE T_RANGE T_HELP T_OPTION T_OPTIONAL
 %token <type> T_TYPE T_DEF_TYPE
-%token <str> T_WORD T_WORD_QUOTE T_HELPTEXT
-%token T_EOL T_BAD
-%token T_AND T_OR T_NOT T_EQUAL T_UNEQUAL T_LESS T_LESS_EQUAL T_GREATER
-%token T_GREATER_EQUAL T_OPEN_PAREN T_CLOSE_PAREN
+%token <str> T_WORD "word" T_WORD_QUOTE "quoted string" T_HELPTEXT "help text"
+%token T_EOL "end of line"
+%token T_BAD
+%token T_AND "&&" T_OR "||" T_NOT "!" T_EQUAL "=" T_UNEQUAL "!=" T_LESS "<"
+%token T_LESS_EQUAL "<=" T_GREATER ">" T_GREATER_EQUAL ">=" T_OPEN_PAREN "(" T_CLOSE_PAREN ")"
 
 %left T_OR
 %left T_AND

@@ -1,4 +1,3 @@
-#define _POSIX_C_SOURCE 200809L
 #include "textfile.h"
 
 #include <errno.h>
@@ -6,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdbool.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -46,16 +46,21 @@ static int check_text(const char *path, const char *text, size_t len)
 
 char *read_text_file(const char *path, const char *from_file, int from_line, size_t *len)
 {
-	int fd = open(path, O_RDONLY);
-	if (fd < 0) {
+	/* Look before opening: opening a FIFO would wait for a writer. */
+	struct stat st;
+	if (stat(path, &st) != 0) {
 		open_error(path, from_file, from_line, strerror(errno));
 		return NULL;
 	}
-	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+	bool dev_null = S_ISCHR(st.st_mode) && !strcmp(path, "/dev/null");
+	if (!S_ISREG(st.st_mode) && !dev_null) {
 		open_error(path, from_file, from_line,
 			   S_ISDIR(st.st_mode) ? "it is a directory" : "not a regular file");
-		close(fd);
+		return NULL;
+	}
+	int fd = open(path, O_RDONLY | O_NONBLOCK);
+	if (fd < 0) {
+		open_error(path, from_file, from_line, strerror(errno));
 		return NULL;
 	}
 	size_t cap = (size_t)st.st_size + 2, n = 0;

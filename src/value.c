@@ -359,5 +359,6 @@ void sym_clear_user(struct kconfig *kc, struct symbol *s)
 	s->user_str = NULL;
 	s->user_tri = 0;
 	s->user_selection = NULL;
+	s->user_loc = (struct location){ NULL, 0 };
 	kc_invalidate(kc);
 }

@@ -33,6 +33,9 @@ Comparison (the normalizations are equivalences of meaning only):
     emitted to auto.conf/autoconf.h), symbol order.
     Lines that match no .config syntax, and symbols written twice, are
     reported as format errors.
+  olddefconfig-again: olddefconfig once more, with the output of kconf or
+    Kconfiglib (alternating) as the input -- the everyday use of olddefconfig
+    on an existing .config; compared like olddefconfig.
   savedefconfig: the lists of (SYMBOL, value) lines are compared in order
     (N2/N3 applied; `# CONFIG_X is not set` lines are kept: in a minimal
     config they are meaningful).  If only the order differs that is reported
@@ -388,10 +391,31 @@ class Runner(object):
         del k.warnings[:]
         return res
 
-    def do_input(self, inp, tag, savedef=True):
+    def do_input(self, inp, tag, savedef=True, reread=True):
         texts = {e: self.olddef(e, inp, tag) for e in self.engines}
         diffs = self.compare_full("%s olddefconfig" % tag, texts)
         skipped = []
+        if reread:
+            # Re-run olddefconfig on an oracle's output (the everyday use:
+            # olddefconfig on an existing .config).  Alternate between the
+            # two writers' formats.
+            src = [e for e in ("kconf", "kconfiglib") if e in texts and
+                   texts[e][0] is not None]
+            if src:
+                n = int(re.sub(r"\D", "", tag) or 0)
+                e0 = src[n % len(src)]
+                rinp = os.path.join(self.workdir, "%s.reread-%s" % (tag, e0))
+                with open(rinp, "w", encoding="utf-8",
+                          errors="surrogateescape") as f:
+                    f.write(texts[e0][0])
+                rtexts = {e: self.olddef(e, rinp, tag + "r")
+                          for e in self.engines}
+                rd = self.compare_full(
+                    "%s olddefconfig-again (input: %s's output)" % (tag, e0),
+                    rtexts)
+                for d in rd:
+                    d["input"] = rinp
+                diffs += rd
         if savedef:
             engines = self.engines
             if "kconf" in engines and len(engines) > 1 and \
@@ -430,7 +454,7 @@ def _job(job):
         diffs = r.compare_full(arg, texts)
         inp = None
     for d in diffs:
-        d["input"] = inp
+        d.setdefault("input", inp)
     return kind, arg, diffs, skipped
 
 
@@ -539,9 +563,11 @@ def main(argv):
                     key = "-".join(d["pair"]) if "pair" in d else \
                         d["engine"] + "-error"
                     pairs[key] = pairs.get(key, 0) + 1
-                if args.keep and diffs[0].get("input"):
+                if args.keep:
                     os.makedirs(args.keep, exist_ok=True)
-                    shutil.copy(diffs[0]["input"], args.keep)
+                    for p in set(d.get("input") for d in diffs):
+                        if p:
+                            shutil.copy(p, args.keep)
         if pool:
             pool.close()
             pool.join()

@@ -3,6 +3,9 @@
 
 Usage: gen_stress_tree.py SEED OUTDIR [NSYMS]
 
+Environment: STRESS_INVERTED_RANGES=1 also allows ranges that can become
+inverted (a symbol bound above the other bound); off by default.
+
 Writes OUTDIR/Kconfig plus several files under OUTDIR/sub/ joined with
 `source "sub/..."` (paths relative to OUTDIR, which is where the tools must
 run).  Default NSYMS is 1100 (symbols, counting choice members).
@@ -371,10 +374,20 @@ class Gen(object):
                     o = self.pick(self.valued[kind], s.idx)
                     if o:
                         self.count("range-sym-bound")
+                        # The other bound is made extreme so that the range
+                        # cannot be inverted (lo > hi), unless
+                        # STRESS_INVERTED_RANGES=1 (see the test report:
+                        # cpyconf rejects its own output for inverted ranges)
+                        inv = os.environ.get("STRESS_INVERTED_RANGES") == "1"
                         if r.random() < 0.5:
                             los = o.name
+                            if not inv:
+                                his = "1000000" if kind == "int" \
+                                    else "0xffffffff"
                         else:
                             his = o.name
+                            if not inv:
+                                los = "-1000000" if kind == "int" else "0x0"
                 s.lits += [str(lo), str(hi)] if kind == "int" else \
                     ["0x%x" % lo, "0x%x" % hi]
                 line = "%srange %s %s" % (ind, los, his)
