@@ -33,9 +33,10 @@ Comparison (the normalizations are equivalences of meaning only):
     emitted to auto.conf/autoconf.h), symbol order.
     Lines that match no .config syntax, and symbols written twice, are
     reported as format errors.
-  olddefconfig-again: olddefconfig once more, with the output of kconf or
-    Kconfiglib (alternating) as the input -- the everyday use of olddefconfig
-    on an existing .config; compared like olddefconfig.
+  olddefconfig-again: olddefconfig once more, with (rotating) kconf's or
+    Kconfiglib's olddefconfig output or Kconfiglib's savedefconfig output as
+    the input -- the everyday uses of olddefconfig on an existing .config or
+    a defconfig file; compared like olddefconfig.
   savedefconfig: the lists of (SYMBOL, value) lines are compared in order
     (N2/N3 applied; `# CONFIG_X is not set` lines are kept: in a minimal
     config they are meaningful).  If only the order differs that is reported
@@ -395,35 +396,42 @@ class Runner(object):
         texts = {e: self.olddef(e, inp, tag) for e in self.engines}
         diffs = self.compare_full("%s olddefconfig" % tag, texts)
         skipped = []
-        if reread:
-            # Re-run olddefconfig on an oracle's output (the everyday use:
-            # olddefconfig on an existing .config).  Alternate between the
-            # two writers' formats.
-            src = [e for e in ("kconf", "kconfiglib") if e in texts and
-                   texts[e][0] is not None]
-            if src:
-                n = int(re.sub(r"\D", "", tag) or 0)
-                e0 = src[n % len(src)]
-                rinp = os.path.join(self.workdir, "%s.reread-%s" % (tag, e0))
-                with open(rinp, "w", encoding="utf-8",
-                          errors="surrogateescape") as f:
-                    f.write(texts[e0][0])
-                rtexts = {e: self.olddef(e, rinp, tag + "r")
-                          for e in self.engines}
-                rd = self.compare_full(
-                    "%s olddefconfig-again (input: %s's output)" % (tag, e0),
-                    rtexts)
-                for d in rd:
-                    d["input"] = rinp
-                diffs += rd
+        mintexts = {}
         if savedef:
             engines = self.engines
             if "kconf" in engines and len(engines) > 1 and \
                     self.kconf_savedef_unreliable(inp):
                 engines = [e for e in engines if e != "kconf"]
                 skipped.append("D5")
-            texts = {e: self.savedef(e, inp, tag) for e in engines}
-            diffs += self.compare_min("%s savedefconfig" % tag, texts)
+            mintexts = {e: self.savedef(e, inp, tag) for e in engines}
+            diffs += self.compare_min("%s savedefconfig" % tag, mintexts)
+        if reread:
+            # olddefconfig once more, on an oracle's output: the everyday
+            # use (olddefconfig on an existing .config, or on a defconfig
+            # file).  Rotates between kconf's and Kconfiglib's full output
+            # and Kconfiglib's minimal config.
+            srcs = []
+            for e in ("kconf", "kconfiglib"):
+                if e in texts and texts[e][0] is not None:
+                    srcs.append((e + "'s output", texts[e][0]))
+            if "kconfiglib" in mintexts and \
+                    mintexts["kconfiglib"][0] is not None:
+                srcs.append(("kconfiglib's savedefconfig",
+                             mintexts["kconfiglib"][0]))
+            if srcs:
+                n = int(re.sub(r"\D", "", tag) or 0)
+                what, text = srcs[n % len(srcs)]
+                rinp = os.path.join(self.workdir, "%s.again-input" % tag)
+                with open(rinp, "w", encoding="utf-8",
+                          errors="surrogateescape") as f:
+                    f.write(text)
+                rtexts = {e: self.olddef(e, rinp, tag + "r")
+                          for e in self.engines}
+                rd = self.compare_full(
+                    "%s olddefconfig-again (input: %s)" % (tag, what), rtexts)
+                for d in rd:
+                    d["input"] = rinp
+                diffs += rd
         return diffs, skipped
 
 
