@@ -59,6 +59,26 @@ static char *unquote(const char *file, int line, const char *name, const char *p
 	return out;
 }
 
+/* Values reach configure, JSON and the terminal: they must be UTF-8. */
+static bool valid_utf8(const unsigned char *p)
+{
+	while (*p) {
+		int extra = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 ? 1 : (*p & 0xF0) == 0xE0 ? 2 : (*p & 0xF8) == 0xF0 ? 3 : -1;
+		if (extra < 0 || (extra == 1 && *p < 0xC2) || (extra == 3 && *p > 0xF4))
+			return false;
+		unsigned cp = extra ? (unsigned)(*p & (0x3F >> extra)) : *p;
+		for (int i = 1; i <= extra; i++) {
+			if ((p[i] & 0xC0) != 0x80)
+				return false;
+			cp = (cp << 6) | (p[i] & 0x3F);
+		}
+		if ((extra == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+			return false;
+		p += extra + 1;
+	}
+	return true;
+}
+
 static bool valid_int(const char *v)
 {
 	long long n;
@@ -116,6 +136,11 @@ static bool set_user_value(struct kconfig *kc, const char *file, int line, struc
 		value = unquote(file, line, s->name, raw);
 		if (!value)
 			return false;
+		if (!valid_utf8((const unsigned char *)value)) {
+			error_at(file, line, "CONFIG_%s: the value is not valid UTF-8", s->name);
+			free(value);
+			return false;
+		}
 	} else {
 		if (*raw == '\0') { /* an int without default is written empty */
 			free(s->user_str);
