@@ -41,6 +41,8 @@ VALUE_POOL = [
     "semi;colon", "end\\", "\\\"", "''", "a  b   c", "{braces}", "(parens)",
     "comma,separated", "--with-foo=bar --without-baz", "'single quoted'",
     "multi\\\\back", "=", "\"", "\\",
+    # numbers both oracles read the same way (C strtoll / Python int, base 0)
+    " 42", "+42", "0X2A", "-0",
 ]
 
 
