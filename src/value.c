@@ -219,7 +219,9 @@ bool sym_user_in_range(struct kconfig *kc, struct symbol *s, long long *low, lon
 	long long v;
 	if (!s->has_user_value || (s->type != TYPE_INT && s->type != TYPE_HEX))
 		return true;
-	if (!active_range(kc, s, low, high))
+	/* A crossed range (low > high) admits no value at all; the symbol
+	 * falls back to its clamped default, as in both reference tools. */
+	if (!active_range(kc, s, low, high) || *low > *high)
 		return true;
 	return parse_number(s->user_str, s->type == TYPE_HEX ? 16 : 10, &v) && v >= *low && v <= *high;
 }

@@ -191,11 +191,19 @@ class Tree:
         with open(inp, "w") as f:
             f.write("\n".join(lines) + "\n")
         kc = ["--kconfig", os.path.join(self.top, "Kconfig"), "--config", cfg]
-        r = subprocess.run([self.cpyconf] + kc + ["defconfig", inp], capture_output=True, text=True)
+        try:
+            r = subprocess.run([self.cpyconf] + kc + ["defconfig", inp], capture_output=True, text=True)
+        except OSError as e:
+            self.errors.append("cannot run %s: %s" % (self.cpyconf, e))
+            return {}
         if r.returncode != 0:
             self.errors.append("defconfig %s exited %d: %s" % (inp, r.returncode, r.stderr[-400:]))
             return {}
-        r = subprocess.run([self.cpyconf] + kc + ["symbols"], capture_output=True, text=True)
+        try:
+            r = subprocess.run([self.cpyconf] + kc + ["symbols"], capture_output=True, text=True)
+        except OSError as e:
+            self.errors.append("cannot run %s: %s" % (self.cpyconf, e))
+            return {}
         if r.returncode != 0 or r.stderr.strip():
             self.errors.append("symbols for %s exited %d: %s" % (inp, r.returncode, r.stderr[-400:]))
             return {}
