@@ -90,14 +90,14 @@ class Checker(object):
                 # input is a different, known difference)
                 kc.warn = True
                 kc.load_config(inp)
-                if any("outside the active range" in w
+                if any("outside the active range" in w and "user value" in w
                        for w in kc.warnings):
                     return None, None
                 for s in kc.unique_defined_syms:
                     if s.orig_type in (kconfiglib.INT, kconfiglib.HEX) and \
                             s.user_value is not None:
                         s.str_value
-                if any("outside the active range" in w
+                if any("outside the active range" in w and "user value" in w
                        for w in kc.warnings):
                     return None, None
             for e in self.engines:
