@@ -168,19 +168,22 @@ static int parse_line(const char *file, int line, char *text, char **name, char 
 	if (text[0] == '\0')
 		return 0;
 	if (text[0] == '#') {
-		const char *p = text + 1;
-		while (*p == ' ')
-			p++;
+		/* Exactly "# CONFIG_NAME is not set", as both reference tools
+		 * read it; any other line starting with # is a comment. */
+		const char *p = text + 2;
 		size_t n;
-		if (!strncmp(p, PREFIX, PREFIX_LEN) && (n = name_length(p + PREFIX_LEN)) > 0 &&
-		    !strncmp(p + PREFIX_LEN + n, " is not set", 11) &&
-		    p[PREFIX_LEN + n + 11 + strspn(p + PREFIX_LEN + n + 11, " \t")] == '\0') {
-			*name = xstrndup(p + PREFIX_LEN, n);
-			*value = NULL;
-			*not_set = true;
-			return 1;
+		if (text[1] != ' ' || strncmp(p, PREFIX, PREFIX_LEN) || (n = name_length(p + PREFIX_LEN)) == 0 ||
+		    strncmp(p + PREFIX_LEN + n, " is not set", 11))
+			return 0;
+		const char *rest = p + PREFIX_LEN + n + 11;
+		if (rest[strspn(rest, " \t")] != '\0') {
+			error_at(file, line, "unexpected text after 'is not set': %.60s", rest);
+			return -1;
 		}
-		return 0; /* a comment */
+		*name = xstrndup(p + PREFIX_LEN, n);
+		*value = NULL;
+		*not_set = true;
+		return 1;
 	}
 	size_t n;
 	if (strncmp(text, PREFIX, PREFIX_LEN) || (n = name_length(text + PREFIX_LEN)) == 0 ||

@@ -163,7 +163,10 @@ static bool operand_number(struct kconfig *kc, struct symbol *s, long long *out)
 		return true;
 	}
 	int base = s->type == TYPE_INT ? 10 : s->type == TYPE_HEX ? 16 : 0;
-	return parse_number(sym_str(kc, s), base, out);
+	const char *text = sym_str(kc, s);
+	/* both reference tools let leading blanks pass (strtoll, int()) */
+	text += strspn(text, " \t\n\v\f\r");
+	return parse_number(text, base, out);
 }
 
 static tristate relation(struct kconfig *kc, const struct expr *e)

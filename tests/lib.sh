@@ -4,6 +4,7 @@ TESTS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 TOP=$(dirname "$TESTS_DIR")
 : "${CPYCONF:=$TOP/build/cpyconf}"
 case $CPYCONF in /*) ;; *) CPYCONF=$PWD/$CPYCONF ;; esac
+unset srctree # tests run the tools from the folder of the tree they use
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 failures=0

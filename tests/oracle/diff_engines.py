@@ -312,7 +312,11 @@ class Runner(object):
 
     def _result(self, rc, err, path):
         if rc != 0:
-            return None, "exit status %d: %s" % (rc, err.strip()[-600:])
+            # the error lines, not the (many) warnings before them
+            lines = [l for l in err.splitlines()
+                     if "error" in l.lower() or "assert" in l.lower()]
+            msg = "\n".join(lines[:5]) if lines else err.strip()[-600:]
+            return None, "exit status %d: %s" % (rc, msg)
         text = self.read(path)
         if text is None:
             return None, "no output file written (stderr: %s)" % \
