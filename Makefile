@@ -26,6 +26,7 @@ export srctree := $(TOP)
 BUILD := $(TOP)/build
 CPYCONF := $(BUILD)/cpyconf
 CPYCONF_RUN := $(CPYCONF) --kconfig $(TOP)/Kconfig --config $(KCONFIG_CONFIG)
+DEFCONFIG ?= $(TOP)/configs/default_defconfig
 
 CC ?= cc
 WARNINGS := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-function
@@ -42,7 +43,9 @@ GEN := $(BUILD)/gen/lexer.c $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h
 
 # The main job: configure, build, install and check CPython.
 all: tool
-	$(Q)O=$(if $(O),$(abspath $(O)),$(TOP)/output) $(TOP)/scripts/build-python
+	$(Q)$(TOP)/scripts/install-deps --cpython
+	$(Q)test -f $(KCONFIG_CONFIG) || $(CPYCONF_RUN) defconfig $(DEFCONFIG)
+	$(Q)O=$(if $(O),$(abspath $(O)),$(TOP)/output) $(CPYCONF_RUN) build
 
 # Installs flex, bison, the reference Kconfig tools... when missing.
 deps:
@@ -108,7 +111,6 @@ olddefconfig alldefconfig allnoconfig allyesconfig listnewconfig: $(CPYCONF) | $
 randconfig: $(CPYCONF) | $(CONFIG_DIR)
 	$(Q)$(CPYCONF_RUN) randconfig $(if $(SEED),--seed $(SEED))
 
-DEFCONFIG ?= configs/default_defconfig
 defconfig: $(CPYCONF) | $(CONFIG_DIR)
 	$(Q)$(CPYCONF_RUN) defconfig $(DEFCONFIG)
 

@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "textfile.h"
 #include "translate.h"
+#include "runner.h"
 
 static bool file_exists(const char *path)
 {
@@ -333,6 +334,7 @@ static const struct command commands[] = {
 	{ "listnewconfig", 0, 0, "", cmd_listnewconfig },
 	{ "check", 0, 1, " [FILE]", cmd_check },
 	{ "symbols", 0, 0, "", cmd_symbols },
+	{ "build", 0, 0, "", cmd_build },
 	{ "args", 0, 3, " [--explicit] [--format shell|lines|json]", cmd_args },
 	{ NULL, 0, 0, NULL, NULL },
 };

@@ -31,6 +31,9 @@ static void usage(FILE *out)
 	      "  args [--explicit] [--format shell|lines|json]\n"
 	      "                        the configure arguments, environment and make variables\n"
 	      "  symbols               every symbol: type, whether it applies, value\n"
+	      "  build                 fetch the sources, configure, make, install and verify\n"
+	      "                        CPython (output in $O, default ./output; PYTHON_SRC=DIR\n"
+	      "                        uses a local tree; JOBS=N sets make -j)\n"
 	      "\n"
 	      "Exit status: 0 on success, 1 when the input has errors, 2 on a usage error.\n",
 	      out);

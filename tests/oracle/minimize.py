@@ -190,22 +190,6 @@ def entries(lines):
     return res
 
 
-def try_remove_sets(k, c, chk, sets):
-    """Greedy: for each candidate set of line indexes, drop it if the
-    difference persists."""
-    changed = False
-    i = 0
-    while i < len(sets):
-        drop = sets[i]
-        nk = [l for j, l in enumerate(k) if j not in drop]
-        if chk.differs(nk, c):
-            k = nk
-            changed = True
-            return k, True
-        i += 1
-    return k, changed
-
-
 def ddmin_lines(items, test):
     """Classic ddmin-ish chunk removal on a list; test(list)->bool."""
     n = 2

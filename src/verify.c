@@ -1,0 +1,115 @@
+#include "runner.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "spawn.h"
+
+/* Run by the installed interpreter. argv: abiflags Py_DEBUG Py_GIL_DISABLED
+ * (or -), then the configure arguments, "--", then +module / -module. It
+ * prints one line per problem and exits 1 if there is any. */
+static const char check_script[] =
+	"import importlib, shlex, sys, sysconfig\n"
+	"abiflags, debug, nogil = sys.argv[1:4]\n"
+	"rest = sys.argv[4:]\n"
+	"cut = rest.index('--')\n"
+	"args, modules = rest[:cut], rest[cut + 1:]\n"
+	"problems = []\n"
+	"recorded = shlex.split(sysconfig.get_config_var('CONFIG_ARGS') or '')\n"
+	"if recorded != args:\n"
+	"    problems.append('CONFIG_ARGS is %r, cpyconf passed %r' % (recorded, args))\n"
+	"if sys.abiflags != abiflags:\n"
+	"    problems.append('sys.abiflags is %r, the config means %r' % (sys.abiflags, abiflags))\n"
+	"if str(sysconfig.get_config_var('Py_DEBUG') or 0) != debug:\n"
+	"    problems.append('Py_DEBUG is %r, the config means %s' % (sysconfig.get_config_var('Py_DEBUG'), debug))\n"
+	"if nogil != '-' and str(sysconfig.get_config_var('Py_GIL_DISABLED') or 0) != nogil:\n"
+	"    problems.append('Py_GIL_DISABLED is %r, the config means %s' % (sysconfig.get_config_var('Py_GIL_DISABLED'), nogil))\n"
+	"for m in modules:\n"
+	"    name = m[1:]\n"
+	"    try:\n"
+	"        importlib.import_module(name)\n"
+	"        found = True\n"
+	"    except ImportError:\n"
+	"        found = False\n"
+	"    if m[0] == '+' and not found:\n"
+	"        problems.append('module %s is wanted by the config but does not import' % name)\n"
+	"    if m[0] == '-' and found:\n"
+	"        problems.append('module %s is switched off in the config but imports' % name)\n"
+	"for p in problems:\n"
+	"    print(p)\n"
+	"print('checked CONFIG_ARGS, abiflags %r and %d modules' % (sys.abiflags, len(modules)))\n"
+	"sys.exit(1 if problems else 0)\n";
+
+static bool is_y(struct kconfig *kc, const char *name)
+{
+	struct symbol *s = sym_find(kc, name);
+	return s && s->n_nodes && sym_tri(kc, s) == 2;
+}
+
+static bool applies(struct kconfig *kc, const char *name)
+{
+	struct symbol *s = sym_find(kc, name);
+	return s && s->n_nodes && expr_eval(kc, s->direct_dep) > 0;
+}
+
+static void add(struct strlist *l, char *item)
+{
+	l->items = xrealloc(l->items, (size_t)(l->n + 1) * sizeof *l->items);
+	l->items[l->n++] = item;
+}
+
+int verify_install(struct build *b)
+{
+	struct kconfig *kc = b->kc;
+	bool debug = is_y(kc, "WITH_PYDEBUG");
+	bool has_gil_option = applies(kc, "ENABLE_GIL");
+	bool nogil = has_gil_option && !is_y(kc, "ENABLE_GIL");
+	char abiflags[4] = "";
+	strcat(abiflags, nogil ? "t" : "");
+	strcat(abiflags, debug ? "d" : "");
+
+	struct strlist argv = { 0 };
+	add(&argv, xstrdup(b->python));
+	add(&argv, xstrdup("-c"));
+	add(&argv, xstrdup(check_script));
+	add(&argv, xstrdup(abiflags));
+	add(&argv, xstrdup(debug ? "1" : "0"));
+	add(&argv, xstrdup(has_gil_option ? (nogil ? "1" : "0") : "-"));
+	for (int i = 0; i < b->all_args.n; i++)
+		add(&argv, xstrdup(b->all_args.items[i]));
+	add(&argv, xstrdup("--"));
+	struct symbol *s;
+	for_each_defined(kc, s) {
+		if (strncmp(s->name, "MODULE_", 7) || !sym_is_bool(s) || !expr_eval(kc, s->direct_dep))
+			continue;
+		const char *module = s->name + 7;
+		char *m = xmalloc(strlen(module) + 2);
+		m[0] = sym_tri(kc, s) == 2 ? '+' : '-';
+		for (size_t i = 0; i <= strlen(module); i++)
+			m[i + 1] = (char)(module[i] >= 'A' && module[i] <= 'Z' ? module[i] - 'A' + 'a' : module[i]);
+		add(&argv, m);
+	}
+	add(&argv, NULL);
+	argv.n--;
+	struct strlist env = { 0 };
+	add(&env, joined3("LD_LIBRARY_PATH=", b->libdir, ""));
+	add(&env, xstrdup("PYTHONNOUSERSITE=1"));
+	char *out = NULL;
+	int rc = run_capture(argv.items, &env, b->verify_log, &out);
+	fputs(out ? out : "", stdout);
+	FILE *log = fopen(b->verify_log, "a");
+	if (log) {
+		fputs(out ? out : "", log);
+		fclose(log);
+	}
+	free(out);
+	for (int i = 0; i < argv.n; i++)
+		free(argv.items[i]);
+	free(argv.items);
+	for (int i = 0; i < env.n; i++)
+		free(env.items[i]);
+	free(env.items);
+	return rc == 0 ? 0 : -1;
+}
