@@ -42,7 +42,7 @@ GEN := $(BUILD)/gen/lexer.c $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h
 	randconfig listnewconfig help clean
 
 # The main job: configure, build, install and check CPython.
-all: tool
+all: tool | $(CONFIG_DIR)
 	$(Q)$(TOP)/scripts/install-deps --cpython
 	$(Q)test -f $(KCONFIG_CONFIG) || $(CPYCONF_RUN) defconfig $(DEFCONFIG)
 	$(Q)O=$(if $(O),$(abspath $(O)),$(TOP)/output) $(CPYCONF_RUN) build
