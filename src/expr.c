@@ -158,7 +158,7 @@ void expr_print(const struct expr *e, char *buf, size_t size)
  * a C-style prefix. Returns false when the text is not a number. */
 static bool operand_number(struct kconfig *kc, struct symbol *s, long long *out)
 {
-	if (sym_is_bool(s) && !s->is_const) {
+	if (sym_is_bool(s)) { /* y, m, n and bool symbols: 2, 1, 0 */
 		*out = sym_tri(kc, s);
 		return true;
 	}

@@ -82,7 +82,9 @@ int verify_install(struct build *b)
 	add(&argv, xstrdup("--"));
 	struct symbol *s;
 	for_each_defined(kc, s) {
-		if (strncmp(s->name, "MODULE_", 7) || !sym_is_bool(s) || !expr_eval(kc, s->direct_dep))
+		/* modules the config offers; a module symbol without a prompt
+		 * only documents something configure does on its own */
+		if (strncmp(s->name, "MODULE_", 7) || !sym_is_bool(s) || !sym_visibility(kc, s))
 			continue;
 		const char *module = s->name + 7;
 		char *m = xmalloc(strlen(module) + 2);
@@ -98,7 +100,8 @@ int verify_install(struct build *b)
 	add(&env, xstrdup("PYTHONNOUSERSITE=1"));
 	char *out = NULL;
 	int rc = run_capture(argv.items, &env, b->verify_log, &out);
-	fputs(out ? out : "", stdout);
+	if (rc == 0) /* on failure the caller shows the log */
+		fputs(out ? out : "", stdout);
 	FILE *log = fopen(b->verify_log, "a");
 	if (log) {
 		fputs(out ? out : "", log);
