@@ -142,6 +142,12 @@ const char *sym_default_str(struct kconfig *kc, struct symbol *s);
 void kc_invalidate(struct kconfig *kc);
 void sym_clear_user(struct kconfig *kc, struct symbol *s);
 bool parse_number(const char *s, int base, long long *out);
+/* By name, for the runner: whether a symbol exists and its dependencies
+ * hold, whether it is y, and its string value where it applies ("" else). */
+bool sym_applies(struct kconfig *kc, struct symbol *s);
+bool sym_applies_name(struct kconfig *kc, const char *name);
+bool sym_is_y(struct kconfig *kc, const char *name);
+const char *sym_string_if_applies(struct kconfig *kc, const char *name);
 /* false when an int/hex user value lies outside its active range */
 bool sym_user_in_range(struct kconfig *kc, struct symbol *s, long long *low, long long *high);
 

@@ -17,13 +17,6 @@
 
 #define STEPS 5
 
-char *joined3(const char *a, const char *b, const char *c)
-{
-	char *s = xmalloc(strlen(a) + strlen(b) + strlen(c) + 1);
-	sprintf(s, "%s%s%s", a, b, c);
-	return s;
-}
-
 static void step(int n, const char *what)
 {
 	printf("[%d/%d] %s\n", n, STEPS, what);
@@ -48,33 +41,6 @@ static int failed(const char *what, const char *log)
 	return 1;
 }
 
-static const char *string_value(struct kconfig *kc, const char *name)
-{
-	struct symbol *s = sym_find(kc, name);
-	return s && s->n_nodes && expr_eval(kc, s->direct_dep) ? sym_str(kc, s) : "";
-}
-
-static bool is_y(struct kconfig *kc, const char *name)
-{
-	struct symbol *s = sym_find(kc, name);
-	return s && s->n_nodes && sym_tri(kc, s) == 2;
-}
-
-static void add(struct strlist *l, char *item)
-{
-	l->items = xrealloc(l->items, (size_t)(l->n + 1) * sizeof *l->items);
-	l->items[l->n++] = item;
-}
-
-static void free_list(struct strlist *l)
-{
-	for (int i = 0; i < l->n; i++)
-		free(l->items[i]);
-	free(l->items);
-	l->items = NULL;
-	l->n = 0;
-}
-
 /* "3.13" from the selected PY_VERSION_3_13 */
 static bool target_series(struct kconfig *kc, char *out, size_t size)
 {
@@ -91,7 +57,7 @@ static bool target_series(struct kconfig *kc, char *out, size_t size)
 /* "3.13" from the tree's Include/patchlevel.h, or NULL */
 static char *tree_series(const char *src)
 {
-	char *path = joined3(src, "/Include/patchlevel.h", "");
+	char *path = str_join(src, "/Include/patchlevel.h", "");
 	size_t len;
 	char *text = read_text_file(path, NULL, 0, &len);
 	free(path);
@@ -121,25 +87,25 @@ static char *find_sources(struct build *b)
 {
 	struct kconfig *kc = b->kc;
 	const char *env_src = getenv("PYTHON_SRC");
-	const char *local = env_src && *env_src ? env_src : is_y(kc, "SOURCE_LOCAL") ? string_value(kc, "SOURCE_LOCAL_DIR") : NULL;
+	const char *local = env_src && *env_src ? env_src : sym_is_y(kc, "SOURCE_LOCAL") ? sym_string_if_applies(kc, "SOURCE_LOCAL_DIR") : NULL;
 	if (local) {
 		char *real = realpath(local, NULL);
 		if (!real)
 			error_plain("source tree '%s': %s", local, strerror(errno));
 		return real;
 	}
-	char *log = joined3(b->logs, "/fetch.log", "");
+	char *log = str_join(b->logs, "/fetch.log", "");
 	struct strlist env = { 0 };
-	const char *cache = string_value(kc, "SOURCE_CACHE_DIR");
+	const char *cache = sym_string_if_applies(kc, "SOURCE_CACHE_DIR");
 	if (*cache)
-		add(&env, joined3("CPYCONF_CACHE=", cache, ""));
+		strlist_add(&env, str_join("CPYCONF_CACHE=", cache, ""));
 	char *argv[4] = { NULL };
-	if (is_y(kc, "SOURCE_TARBALL")) {
-		argv[0] = joined3(b->top, "/scripts/fetch-tarball", "");
-		argv[1] = xstrdup(string_value(kc, "SOURCE_TARBALL_URL"));
-		argv[2] = xstrdup(string_value(kc, "SOURCE_TARBALL_SHA256"));
+	if (sym_is_y(kc, "SOURCE_TARBALL")) {
+		argv[0] = str_join(b->top, "/scripts/fetch-tarball", "");
+		argv[1] = xstrdup(sym_string_if_applies(kc, "SOURCE_TARBALL_URL"));
+		argv[2] = xstrdup(sym_string_if_applies(kc, "SOURCE_TARBALL_SHA256"));
 	} else {
-		argv[0] = joined3(b->top, "/scripts/fetch-cpython", "");
+		argv[0] = str_join(b->top, "/scripts/fetch-cpython", "");
 		argv[1] = xstrdup(b->series);
 	}
 	char *out = NULL;
@@ -150,7 +116,7 @@ static char *find_sources(struct build *b)
 	free(out);
 	for (int i = 0; argv[i]; i++)
 		free(argv[i]);
-	free_list(&env);
+	strlist_free(&env);
 	free(log);
 	return src;
 }
@@ -251,17 +217,17 @@ static const char *prefix_of(const struct strlist *args)
 
 static int run_configure(struct build *b)
 {
-	char *log = joined3(b->logs, "/configure.log", "");
-	char *dir = joined3(b->out, "/build", "");
+	char *log = str_join(b->logs, "/configure.log", "");
+	char *dir = str_join(b->out, "/build", "");
 	mkdir(dir, 0777);
 	struct strlist argv = { 0 };
-	add(&argv, joined3(b->src, "/configure", ""));
+	strlist_add(&argv, str_join(b->src, "/configure", ""));
 	for (int i = 0; i < b->all_args.n; i++)
-		add(&argv, xstrdup(b->all_args.items[i]));
-	add(&argv, NULL);
+		strlist_add(&argv, xstrdup(b->all_args.items[i]));
+	strlist_add(&argv, NULL);
 	int rc = run_program(argv.items, dir, &b->t.environment, log, NULL, NULL);
 	argv.n--;
-	free_list(&argv);
+	strlist_free(&argv);
 	if (rc != 0)
 		failed("configure", log);
 	free(log);
@@ -271,36 +237,36 @@ static int run_configure(struct build *b)
 
 static int run_make(struct build *b, const char *target, int step_no, const char *what)
 {
-	char *log = joined3(b->logs, step_no == 3 ? "/make.log" : "/install.log", "");
-	char *dir = joined3(b->out, "/build", "");
+	char *log = str_join(b->logs, step_no == 3 ? "/make.log" : "/install.log", "");
+	char *dir = str_join(b->out, "/build", "");
 	struct strlist argv = { 0 };
-	add(&argv, xstrdup("make"));
+	strlist_add(&argv, xstrdup("make"));
 	if (target) {
-		add(&argv, xstrdup(target));
+		strlist_add(&argv, xstrdup(target));
 		if (*b->destdir)
-			add(&argv, joined3("DESTDIR=", b->destdir, ""));
+			strlist_add(&argv, str_join("DESTDIR=", b->destdir, ""));
 	} else {
 		char jobs[32];
 		snprintf(jobs, sizeof jobs, "-j%d", make_jobs(b->kc));
-		add(&argv, xstrdup(jobs));
+		strlist_add(&argv, xstrdup(jobs));
 	}
 	for (int i = 0; i < b->t.make_vars.n; i++)
-		add(&argv, xstrdup(b->t.make_vars.items[i]));
-	add(&argv, NULL);
+		strlist_add(&argv, xstrdup(b->t.make_vars.items[i]));
+	strlist_add(&argv, NULL);
 	/* A module that fails to build or is missing does not stop make:
 	 * verify then names every module the config wants and cannot import. */
 	struct strlist env = { 0 };
 	for (int i = 0; i < b->t.environment.n; i++)
-		add(&env, xstrdup(b->t.environment.items[i]));
-	char *makefile = joined3(dir, "/Makefile", "");
+		strlist_add(&env, xstrdup(b->t.environment.items[i]));
+	char *makefile = str_join(dir, "/Makefile", "");
 	struct make_progress mp = { objects_in_makefile(makefile), 0, isatty(1) };
 	free(makefile);
 	int rc = run_program(argv.items, dir, &env, log, target ? NULL : show_make_progress, &mp);
 	if (!target && mp.tty)
 		printf("\r[3/%d] make: %s\n", STEPS, rc == 0 ? "100%" : "stopped");
 	argv.n--;
-	free_list(&argv);
-	free_list(&env);
+	strlist_free(&argv);
+	strlist_free(&env);
 	if (rc != 0)
 		failed(what, log);
 	free(log);
@@ -311,12 +277,12 @@ static int run_make(struct build *b, const char *target, int step_no, const char
 /* The install tree says how this Python was made. */
 static int record_build(struct build *b)
 {
-	char *dir = joined3(b->destdir, b->prefix, "/share/cpyconf");
-	char *parent = joined3(b->destdir, b->prefix, "/share");
+	char *dir = str_join(b->destdir, b->prefix, "/share/cpyconf");
+	char *parent = str_join(b->destdir, b->prefix, "/share");
 	mkdir(parent, 0777);
 	mkdir(dir, 0777);
 	char *defconfig = defconfig_text(b->kc);
-	char *path = joined3(dir, "/defconfig", "");
+	char *path = str_join(dir, "/defconfig", "");
 	int rc = write_file_atomic(path, defconfig, strlen(defconfig), false);
 	free(path);
 	free(defconfig);
@@ -330,7 +296,7 @@ static int record_build(struct build *b)
 		len += (size_t)sprintf(args + len, "%s\n", q);
 		free(q);
 	}
-	path = joined3(dir, "/configure-args", "");
+	path = str_join(dir, "/configure-args", "");
 	rc |= write_file_atomic(path, args, len, false);
 	free(path);
 	free(args);
@@ -343,8 +309,8 @@ static char *find_python(struct build *b)
 {
 	static const char *const suffixes[] = { "", "t", "d", "td" };
 	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-		char *bin = joined3(b->destdir, b->prefix, "/bin/python");
-		char *path = joined3(bin, b->series, suffixes[i]);
+		char *bin = str_join(b->destdir, b->prefix, "/bin/python");
+		char *path = str_join(bin, b->series, suffixes[i]);
 		free(bin);
 		if (access(path, X_OK) == 0)
 			return path;
@@ -355,7 +321,7 @@ static char *find_python(struct build *b)
 
 static int lock_output(const char *out)
 {
-	char *path = joined3(out, "/.cpyconf.lock", "");
+	char *path = str_join(out, "/.cpyconf.lock", "");
 	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
 	if (fd < 0) {
 		error_plain("cannot create the lock file %s: %s", path, strerror(errno));
@@ -385,7 +351,7 @@ static char *absolute_dir(const char *path)
 static void build_free(struct build *b)
 {
 	translation_free(&b->t);
-	free_list(&b->all_args);
+	strlist_free(&b->all_args);
 	free(b->top);
 	free(b->out);
 	free(b->logs);
@@ -422,11 +388,11 @@ static int build_steps(struct build *b)
 	if (translate(b->kc, false, &b->t) != 0)
 		return 1;
 	if (!has_prefix_arg(&b->t.configure_args))
-		add(&b->all_args, joined3("--prefix=", b->out, "/install"));
+		strlist_add(&b->all_args, str_join("--prefix=", b->out, "/install"));
 	for (int i = 0; i < b->t.configure_args.n; i++)
-		add(&b->all_args, xstrdup(b->t.configure_args.items[i]));
+		strlist_add(&b->all_args, xstrdup(b->t.configure_args.items[i]));
 	b->prefix = xstrdup(prefix_of(&b->all_args));
-	b->destdir = xstrdup(string_value(b->kc, "BUILD_DESTDIR"));
+	b->destdir = xstrdup(sym_string_if_applies(b->kc, "BUILD_DESTDIR"));
 
 	step(2, "configure");
 	if (run_configure(b))
@@ -434,8 +400,8 @@ static int build_steps(struct build *b)
 	step(3, "make");
 	if (run_make(b, NULL, 3, "make"))
 		return 1;
-	step(4, is_y(b->kc, "BUILD_INSTALL_ALT") ? "make altinstall" : "make install");
-	if (run_make(b, is_y(b->kc, "BUILD_INSTALL_ALT") ? "altinstall" : "install", 4, "make install"))
+	step(4, sym_is_y(b->kc, "BUILD_INSTALL_ALT") ? "make altinstall" : "make install");
+	if (run_make(b, sym_is_y(b->kc, "BUILD_INSTALL_ALT") ? "altinstall" : "install", 4, "make install"))
 		return 1;
 	if (record_build(b))
 		return 1;
@@ -444,12 +410,12 @@ static int build_steps(struct build *b)
 		error_plain("no python%s was installed under %s%s/bin", b->series, b->destdir, b->prefix);
 		return 1;
 	}
-	b->libdir = joined3(b->destdir, b->prefix, "/lib");
-	if (!is_y(b->kc, "BUILD_VERIFY")) {
+	b->libdir = str_join(b->destdir, b->prefix, "/lib");
+	if (!sym_is_y(b->kc, "BUILD_VERIFY")) {
 		step(5, "verify: skipped (BUILD_VERIFY is off)");
 	} else {
 		step(5, "verify");
-		b->verify_log = joined3(b->logs, "/verify.log", "");
+		b->verify_log = str_join(b->logs, "/verify.log", "");
 		if (verify_install(b))
 			return failed("verify", b->verify_log);
 	}
@@ -480,7 +446,7 @@ int cmd_build(const struct options *opt)
 		build_free(&b);
 		return 1;
 	}
-	b.logs = joined3(b.out, "/logs", "");
+	b.logs = str_join(b.out, "/logs", "");
 	mkdir(b.logs, 0777);
 	int rc = build_steps(&b);
 	build_free(&b);

@@ -22,6 +22,5 @@ struct build {
 
 int cmd_build(const struct options *opt);
 int verify_install(struct build *b);
-char *joined3(const char *a, const char *b, const char *c);
 
 #endif

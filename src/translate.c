@@ -6,12 +6,6 @@
 
 #include "diag.h"
 
-static void add(struct strlist *l, char *item)
-{
-	l->items = xrealloc(l->items, (size_t)(l->n + 1) * sizeof *l->items);
-	l->items[l->n++] = item;
-}
-
 static bool starts_with(const char *s, const char *prefix)
 {
 	return !strncmp(s, prefix, strlen(prefix));
@@ -35,33 +29,22 @@ static char *lowercase(const char *name)
 	return w;
 }
 
-static char *joined(const char *a, const char *b, const char *c)
-{
-	char *s = xmalloc(strlen(a) + strlen(b) + strlen(c) + 1);
-	sprintf(s, "%s%s%s", a, b, c);
-	return s;
-}
-
 /* --enable-foo / --disable-foo / --with-foo / --without-foo / --x=value */
 static char *flag(bool is_enable, const char *word, bool on, const char *value)
 {
 	const char *yes = is_enable ? "--enable-" : "--with-";
 	const char *no = is_enable ? "--disable-" : "--without-";
 	if (value) {
-		char *head = joined(yes, word, "=");
-		char *s = joined(head, value, "");
+		char *head = str_join(yes, word, "=");
+		char *s = str_join(head, value, "");
 		free(head);
 		return s;
 	}
-	return joined(on ? yes : no, word, "");
+	return str_join(on ? yes : no, word, "");
 }
 
 /* Symbols whose dependencies fail are options the target (version,
  * platform, parent option) does not have: they never reach configure. */
-static bool applies(struct kconfig *kc, struct symbol *s)
-{
-	return expr_eval(kc, s->direct_dep) > 0;
-}
 
 static void translate_choice(struct kconfig *kc, struct symbol *c, bool explicit, struct translation *out)
 {
@@ -85,9 +68,9 @@ static void translate_choice(struct kconfig *kc, struct symbol *c, bool explicit
 	char *word = option_word(c->name + (is_enable ? 7 : 5));
 	char *value = option_word(suffix);
 	if (!strcmp(suffix, "YES") || !strcmp(suffix, "NO"))
-		add(&out->configure_args, flag(is_enable, word, !strcmp(suffix, "YES"), NULL));
+		strlist_add(&out->configure_args, flag(is_enable, word, !strcmp(suffix, "YES"), NULL));
 	else
-		add(&out->configure_args, flag(is_enable, word, true, value));
+		strlist_add(&out->configure_args, flag(is_enable, word, true, value));
 	free(word);
 	free(value);
 }
@@ -103,7 +86,7 @@ static int translate_symbol(struct kconfig *kc, struct symbol *s, bool explicit,
 	if (starts_with(name, "PY_") || starts_with(name, "BUILD_") || starts_with(name, "SOURCE_") ||
 	    starts_with(name, "INSTALL_"))
 		return 0;
-	if (!applies(kc, s))
+	if (!sym_applies(kc, s))
 		return 0;
 	const char *value = sym_str(kc, s);
 	bool is_default = !strcmp(value, sym_default_str(kc, s));
@@ -111,19 +94,19 @@ static int translate_symbol(struct kconfig *kc, struct symbol *s, bool explicit,
 		bool is_enable = name[0] == 'E';
 		char *word = option_word(name + (is_enable ? 7 : 5));
 		if (sym_is_bool(s) && (explicit || !is_default))
-			add(&out->configure_args, flag(is_enable, word, !strcmp(value, "y"), NULL));
+			strlist_add(&out->configure_args, flag(is_enable, word, !strcmp(value, "y"), NULL));
 		else if (!sym_is_bool(s) && *value && (explicit || !is_default))
-			add(&out->configure_args, flag(is_enable, word, true, value));
+			strlist_add(&out->configure_args, flag(is_enable, word, true, value));
 		free(word);
 		return 0;
 	}
 	if (starts_with(name, "ARG_")) {
 		char *word = option_word(name + 4);
 		if (sym_is_bool(s) && !strcmp(value, "y"))
-			add(&out->configure_args, joined("--", word, ""));
+			strlist_add(&out->configure_args, str_join("--", word, ""));
 		else if (!sym_is_bool(s) && *value) {
-			char *head = joined("--", word, "=");
-			add(&out->configure_args, joined(head, value, ""));
+			char *head = str_join("--", word, "=");
+			strlist_add(&out->configure_args, str_join(head, value, ""));
 			free(head);
 		}
 		free(word);
@@ -136,8 +119,8 @@ static int translate_symbol(struct kconfig *kc, struct symbol *s, bool explicit,
 		if (!starts_with(name, vars[i].prefix))
 			continue;
 		if (*value) {
-			char *head = joined(name + strlen(vars[i].prefix), "=", "");
-			add(vars[i].list, joined(head, value, ""));
+			char *head = str_join(name + strlen(vars[i].prefix), "=", "");
+			strlist_add(vars[i].list, str_join(head, value, ""));
 			free(head);
 		}
 		return 0;
@@ -145,7 +128,7 @@ static int translate_symbol(struct kconfig *kc, struct symbol *s, bool explicit,
 	if (starts_with(name, "MODULE_")) {
 		if (!strcmp(value, "n")) {
 			char *module = lowercase(name + 7);
-			add(&out->configure_args, joined("py_cv_module_", module, "=n/a"));
+			strlist_add(&out->configure_args, str_join("py_cv_module_", module, "=n/a"));
 			free(module);
 		}
 		return 0;
@@ -170,7 +153,7 @@ static bool split_words(const char *s, struct strlist *out, const char **why)
 		if (c == '\0' || c == ' ' || c == '\t') {
 			if (in_word) {
 				word[n] = '\0';
-				add(out, xstrdup(word));
+				strlist_add(out, xstrdup(word));
 			}
 			in_word = false;
 			n = 0;
@@ -266,7 +249,7 @@ static char *controlling_symbol(struct kconfig *kc, const char *arg)
 	}
 	int kind = name ? symbol_or_choice_exists(kc, name) : 0;
 	if (kind == 2) {
-		char *members = joined(name, "_*", "");
+		char *members = str_join(name, "_*", "");
 		free(name);
 		return members;
 	}
@@ -276,7 +259,7 @@ static char *controlling_symbol(struct kconfig *kc, const char *arg)
 		/* a variable may live in the environment or make menus too */
 		const char *alt[] = { "ENV_", "MAKE_" };
 		for (int i = 0; i < 2; i++) {
-			char *other = joined(alt[i], name + 4, "");
+			char *other = str_join(alt[i], name + 4, "");
 			if (symbol_or_choice_exists(kc, other)) {
 				free(name);
 				return other;
@@ -323,7 +306,7 @@ static int translate_extra(struct kconfig *kc, struct symbol *s, struct translat
 			error_at(file, line, "CONFIG_%s: '%s' is controlled by CONFIG_%s; set that instead", s->name, w, owner);
 			errors++;
 		} else {
-			add(&out->configure_args, xstrdup(w));
+			strlist_add(&out->configure_args, xstrdup(w));
 		}
 		free(owner);
 	}
@@ -348,18 +331,11 @@ int translate(struct kconfig *kc, bool explicit, struct translation *out)
 	return errors;
 }
 
-static void free_list(struct strlist *l)
-{
-	for (int i = 0; i < l->n; i++)
-		free(l->items[i]);
-	free(l->items);
-}
-
 void translation_free(struct translation *t)
 {
-	free_list(&t->configure_args);
-	free_list(&t->environment);
-	free_list(&t->make_vars);
+	strlist_free(&t->configure_args);
+	strlist_free(&t->environment);
+	strlist_free(&t->make_vars);
 }
 
 char *shell_quote(const char *s)

@@ -6,11 +6,7 @@
 
 #include <stdbool.h>
 #include "kconfig.h"
-
-struct strlist {
-	char **items;
-	int n;
-};
+#include "strlist.h"
 
 struct translation {
 	struct strlist configure_args; /* --enable-foo, CFLAGS=..., py_cv_module_x=n/a */

@@ -364,3 +364,26 @@ void sym_clear_user(struct kconfig *kc, struct symbol *s)
 	s->user_loc = (struct location){ NULL, 0 };
 	kc_invalidate(kc);
 }
+
+bool sym_applies(struct kconfig *kc, struct symbol *s)
+{
+	return expr_eval(kc, s->direct_dep) > 0;
+}
+
+bool sym_applies_name(struct kconfig *kc, const char *name)
+{
+	struct symbol *s = sym_find(kc, name);
+	return s && s->n_nodes && sym_applies(kc, s);
+}
+
+bool sym_is_y(struct kconfig *kc, const char *name)
+{
+	struct symbol *s = sym_find(kc, name);
+	return s && s->n_nodes && sym_tri(kc, s) == 2;
+}
+
+const char *sym_string_if_applies(struct kconfig *kc, const char *name)
+{
+	struct symbol *s = sym_find(kc, name);
+	return s && s->n_nodes && sym_applies(kc, s) ? sym_str(kc, s) : "";
+}

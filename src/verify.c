@@ -42,44 +42,26 @@ static const char check_script[] =
 	"print('checked CONFIG_ARGS, abiflags %r and %d modules' % (sys.abiflags, len(modules)))\n"
 	"sys.exit(1 if problems else 0)\n";
 
-static bool is_y(struct kconfig *kc, const char *name)
-{
-	struct symbol *s = sym_find(kc, name);
-	return s && s->n_nodes && sym_tri(kc, s) == 2;
-}
-
-static bool applies(struct kconfig *kc, const char *name)
-{
-	struct symbol *s = sym_find(kc, name);
-	return s && s->n_nodes && expr_eval(kc, s->direct_dep) > 0;
-}
-
-static void add(struct strlist *l, char *item)
-{
-	l->items = xrealloc(l->items, (size_t)(l->n + 1) * sizeof *l->items);
-	l->items[l->n++] = item;
-}
-
 int verify_install(struct build *b)
 {
 	struct kconfig *kc = b->kc;
-	bool debug = is_y(kc, "WITH_PYDEBUG");
-	bool has_gil_option = applies(kc, "ENABLE_GIL");
-	bool nogil = has_gil_option && !is_y(kc, "ENABLE_GIL");
+	bool debug = sym_is_y(kc, "WITH_PYDEBUG");
+	bool has_gil_option = sym_applies_name(kc, "ENABLE_GIL");
+	bool nogil = has_gil_option && !sym_is_y(kc, "ENABLE_GIL");
 	char abiflags[4] = "";
 	strcat(abiflags, nogil ? "t" : "");
 	strcat(abiflags, debug ? "d" : "");
 
 	struct strlist argv = { 0 };
-	add(&argv, xstrdup(b->python));
-	add(&argv, xstrdup("-c"));
-	add(&argv, xstrdup(check_script));
-	add(&argv, xstrdup(abiflags));
-	add(&argv, xstrdup(debug ? "1" : "0"));
-	add(&argv, xstrdup(has_gil_option ? (nogil ? "1" : "0") : "-"));
+	strlist_add(&argv, xstrdup(b->python));
+	strlist_add(&argv, xstrdup("-c"));
+	strlist_add(&argv, xstrdup(check_script));
+	strlist_add(&argv, xstrdup(abiflags));
+	strlist_add(&argv, xstrdup(debug ? "1" : "0"));
+	strlist_add(&argv, xstrdup(has_gil_option ? (nogil ? "1" : "0") : "-"));
 	for (int i = 0; i < b->all_args.n; i++)
-		add(&argv, xstrdup(b->all_args.items[i]));
-	add(&argv, xstrdup("--"));
+		strlist_add(&argv, xstrdup(b->all_args.items[i]));
+	strlist_add(&argv, xstrdup("--"));
 	struct symbol *s;
 	for_each_defined(kc, s) {
 		/* modules the config offers; a module symbol without a prompt
@@ -91,13 +73,13 @@ int verify_install(struct build *b)
 		m[0] = sym_tri(kc, s) == 2 ? '+' : '-';
 		for (size_t i = 0; i <= strlen(module); i++)
 			m[i + 1] = (char)(module[i] >= 'A' && module[i] <= 'Z' ? module[i] - 'A' + 'a' : module[i]);
-		add(&argv, m);
+		strlist_add(&argv, m);
 	}
-	add(&argv, NULL);
+	strlist_add(&argv, NULL);
 	argv.n--;
 	struct strlist env = { 0 };
-	add(&env, joined3("LD_LIBRARY_PATH=", b->libdir, ""));
-	add(&env, xstrdup("PYTHONNOUSERSITE=1"));
+	strlist_add(&env, str_join("LD_LIBRARY_PATH=", b->libdir, ""));
+	strlist_add(&env, xstrdup("PYTHONNOUSERSITE=1"));
 	char *out = NULL;
 	int rc = run_capture(argv.items, &env, b->verify_log, &out);
 	if (rc == 0) /* on failure the caller shows the log */
@@ -108,11 +90,7 @@ int verify_install(struct build *b)
 		fclose(log);
 	}
 	free(out);
-	for (int i = 0; i < argv.n; i++)
-		free(argv.items[i]);
-	free(argv.items);
-	for (int i = 0; i < env.n; i++)
-		free(env.items[i]);
-	free(env.items);
+	strlist_free(&argv);
+	strlist_free(&env);
 	return rc == 0 ? 0 : -1;
 }
