@@ -47,9 +47,10 @@ all: tool | $(CONFIG_DIR)
 	$(Q)test -f $(KCONFIG_CONFIG) || $(CPYCONF_RUN) defconfig $(DEFCONFIG)
 	$(Q)O=$(if $(O),$(abspath $(O)),$(TOP)/output) $(CPYCONF_RUN) build
 
-# Installs flex, bison, the reference Kconfig tools... when missing.
+# Installs what is missing: flex, bison, the reference Kconfig tools, and
+# what a CPython build with every stdlib module needs (the tests build one).
 deps:
-	$(Q)$(TOP)/scripts/install-deps
+	$(Q)$(TOP)/scripts/install-deps --cpython
 
 tool: $(CPYCONF)
 tool-asan: $(BUILD)/asan/cpyconf
