@@ -104,6 +104,10 @@ static char *find_sources(struct build *b)
 		argv[0] = str_join(b->top, "/scripts/fetch-tarball", "");
 		argv[1] = xstrdup(sym_string_if_applies(kc, "SOURCE_TARBALL_URL"));
 		argv[2] = xstrdup(sym_string_if_applies(kc, "SOURCE_TARBALL_SHA256"));
+	} else if (sym_is_y(kc, "SOURCE_GIT")) {
+		argv[0] = str_join(b->top, "/scripts/fetch-git", "");
+		argv[1] = xstrdup(sym_string_if_applies(kc, "SOURCE_GIT_URL"));
+		argv[2] = xstrdup(sym_string_if_applies(kc, "SOURCE_GIT_REF"));
 	} else {
 		argv[0] = str_join(b->top, "/scripts/fetch-cpython", "");
 		argv[1] = xstrdup(b->series);
