@@ -166,7 +166,8 @@ static long objects_in_makefile(const char *path)
 			words[n++] = p;
 		}
 	}
-	qsort(words, (size_t)n, sizeof *words, compare_strings);
+	if (n > 0)
+		qsort(words, (size_t)n, sizeof *words, compare_strings);
 	for (long i = 0; i < n; i++)
 		unique += i == 0 || strcmp(words[i], words[i - 1]) != 0;
 	free(words);
