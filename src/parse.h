@@ -38,7 +38,6 @@ struct parse_state {
 
 	/* the menu node that entries are appended to, and the current entry */
 	struct menu *parent;
-	struct menu *last_child;
 	struct menu *entry;
 };
 
