@@ -309,7 +309,7 @@ static int cmd_symbols(const struct options *opt)
 		return 1;
 	struct symbol *s;
 	for_each_defined(kc, s) {
-		bool active = expr_eval(kc, s->direct_dep) > 0;
+		bool active = sym_applies(kc, s);
 		printf("%s\t%s\t%s\t%s\n", s->name, type_name(s->type), active ? "active" : "inactive",
 		       sym_str(kc, s));
 	}
