@@ -9,6 +9,7 @@
 #include "confio.h"
 #include "diag.h"
 #include "textfile.h"
+#include "toolwrap.h"
 #include "translate.h"
 #include "runner.h"
 
@@ -335,6 +336,8 @@ static const struct command commands[] = {
 	{ "check", 0, 1, " [FILE]", cmd_check },
 	{ "symbols", 0, 0, "", cmd_symbols },
 	{ "build", 0, 0, "", cmd_build },
+	{ "verify", 0, 0, "", cmd_verify },
+	{ "ccache-stats", 0, 0, "", cmd_ccache_stats },
 	{ "args", 0, 3, " [--explicit] [--format shell|lines|json]", cmd_args },
 	{ NULL, 0, 0, NULL, NULL },
 };

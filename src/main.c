@@ -33,7 +33,10 @@ static void usage(FILE *out)
 	      "  symbols               every symbol: type, whether it applies, value\n"
 	      "  build                 fetch the sources, configure, make, install and verify\n"
 	      "                        CPython (output in $O, default ./output; PYTHON_SRC=DIR\n"
-	      "                        uses a local tree; JOBS=N sets make -j)\n"
+	      "                        uses a local tree; JOBS=N sets make -j; V=1 shows the\n"
+	      "                        output of configure and make as well as logging it)\n"
+	      "  verify                check the interpreter installed by build against the config\n"
+	      "  ccache-stats          ccache's statistics for the config's compiler cache\n"
 	      "\n"
 	      "Exit status: 0 on success, 1 when the input has errors, 2 on a usage error.\n",
 	      out);

@@ -2,7 +2,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,19 +11,19 @@
 
 #include "confio.h"
 #include "diag.h"
-#include "spawn.h"
+#include "progress.h"
+#include "sources.h"
+#include "strip.h"
 #include "textfile.h"
+#include "toolwrap.h"
 
-#define STEPS 5
-
-static void step(int n, const char *what)
+void build_step(int n, const char *what)
 {
-	printf("[%d/%d] %s\n", n, STEPS, what);
+	printf("[%d/%d] %s\n", n, BUILD_STEPS, what);
 	fflush(stdout);
 }
 
-/* The failing step's log: its path and last lines. */
-static int failed(const char *what, const char *log)
+int build_failed(const char *what, const char *log)
 {
 	fprintf(stderr, "cpyconf: %s failed; log: %s\n", what, log);
 	size_t len;
@@ -41,155 +40,25 @@ static int failed(const char *what, const char *log)
 	return 1;
 }
 
-/* "3.13" from the selected PY_VERSION_3_13 */
-static bool target_series(struct kconfig *kc, char *out, size_t size)
+int build_run(struct build *b, char *const argv[], const char *dir, const struct strlist *extra_env,
+	      const char *what, const char *log, progress_fn progress, void *data)
 {
-	struct symbol *s;
-	for_each_defined(kc, s) {
-		if (!strncmp(s->name, "PY_VERSION_3_", 13) && sym_tri(kc, s) == 2) {
-			snprintf(out, size, "3.%s", s->name + 13);
-			return true;
-		}
-	}
-	return false;
-}
-
-/* "3.13" from the tree's Include/patchlevel.h, or NULL */
-static char *tree_series(const char *src)
-{
-	char *path = str_join(src, "/Include/patchlevel.h", "");
-	size_t len;
-	char *text = read_text_file(path, NULL, 0, &len);
-	free(path);
-	if (!text)
-		return NULL;
-	char *series = NULL;
-	const char *p = strstr(text, "#define PY_VERSION");
-	int major, minor;
-	if (p && (p = strchr(p, '"')) && sscanf(p + 1, "%d.%d", &major, &minor) == 2) {
-		series = xmalloc(24);
-		snprintf(series, 24, "%d.%d", major, minor);
-	}
-	free(text);
-	return series;
-}
-
-static char *first_line(char *text)
-{
-	if (!text)
-		return NULL;
-	text[strcspn(text, "\n")] = '\0';
-	return text;
-}
-
-/* Finds or fetches the sources; PYTHON_SRC wins over the Source menu. */
-static char *find_sources(struct build *b)
-{
-	struct kconfig *kc = b->kc;
-	const char *env_src = getenv("PYTHON_SRC");
-	const char *local = env_src && *env_src ? env_src : sym_is_y(kc, "SOURCE_LOCAL") ? sym_string_if_applies(kc, "SOURCE_LOCAL_DIR") : NULL;
-	if (local) {
-		char *real = realpath(local, NULL);
-		if (!real)
-			error_plain("source tree '%s': %s", local, strerror(errno));
-		return real;
-	}
-	char *log = str_join(b->logs, "/fetch.log", "");
 	struct strlist env = { 0 };
-	const char *cache = sym_string_if_applies(kc, "SOURCE_CACHE_DIR");
-	if (*cache)
-		strlist_add(&env, str_join("CPYCONF_CACHE=", cache, ""));
-	char *argv[4] = { NULL };
-	if (sym_is_y(kc, "SOURCE_TARBALL")) {
-		argv[0] = str_join(b->top, "/scripts/fetch-tarball", "");
-		argv[1] = xstrdup(sym_string_if_applies(kc, "SOURCE_TARBALL_URL"));
-		argv[2] = xstrdup(sym_string_if_applies(kc, "SOURCE_TARBALL_SHA256"));
-	} else if (sym_is_y(kc, "SOURCE_GIT")) {
-		argv[0] = str_join(b->top, "/scripts/fetch-git", "");
-		argv[1] = xstrdup(sym_string_if_applies(kc, "SOURCE_GIT_URL"));
-		argv[2] = xstrdup(sym_string_if_applies(kc, "SOURCE_GIT_REF"));
-	} else {
-		argv[0] = str_join(b->top, "/scripts/fetch-cpython", "");
-		argv[1] = xstrdup(b->series);
-	}
-	char *out = NULL;
-	int rc = run_capture(argv, &env, log, &out);
-	char *src = rc == 0 ? xstrdup(first_line(out)) : NULL;
-	if (!src)
-		failed("fetching the sources", log);
-	free(out);
-	for (int i = 0; argv[i]; i++)
-		free(argv[i]);
+	for (int i = 0; i < b->env.n; i++)
+		strlist_add(&env, xstrdup(b->env.items[i]));
+	for (int i = 0; extra_env && i < extra_env->n; i++)
+		strlist_add(&env, xstrdup(extra_env->items[i]));
+	struct run r = { .argv = argv, .dir = dir, .env = &env, .log = log, .echo = b->verbose,
+			 .progress = b->verbose ? NULL : progress, .data = data };
+	int rc = run(&r);
 	strlist_free(&env);
-	free(log);
-	return src;
-}
-
-/* Rough build progress: compiled objects over the objects the Makefile names. */
-struct make_progress {
-	long total;
-	int last_shown;
-	bool tty;
-};
-
-static long count_in_file(const char *path, const char *needle)
-{
-	size_t len;
-	char *text = read_text_file(path, NULL, 0, &len);
-	long n = 0;
-	for (const char *p = text; p && (p = strstr(p, needle)); p += strlen(needle))
-		n++;
-	free(text);
-	return n;
-}
-
-static int compare_strings(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* How many distinct object files (words ending in .o) the Makefile names:
- * the denominator of the progress figure. */
-static long objects_in_makefile(const char *path)
-{
-	size_t len;
-	char *text = read_text_file(path, NULL, 0, &len);
-	if (!text)
-		return 0;
-	char **words = NULL;
-	long n = 0, cap = 0, unique = 0;
-	for (char *p = strtok(text, " \t\n\\"); p; p = strtok(NULL, " \t\n\\")) {
-		size_t l = strlen(p);
-		if (l > 2 && !strcmp(p + l - 2, ".o") && !strchr(p, '$') && !strchr(p, '%')) {
-			if (n == cap)
-				words = xrealloc(words, (size_t)(cap = cap ? 2 * cap : 256) * sizeof *words);
-			words[n++] = p;
-		}
+	if (run_interrupted()) {
+		fprintf(stderr, "\ncpyconf: interrupted during %s; the config and the sources are unchanged "
+				"(the output folder %s may hold a partial build)\n",
+			what, b->out);
+		return 128 + run_interrupted();
 	}
-	if (n > 0)
-		qsort(words, (size_t)n, sizeof *words, compare_strings);
-	for (long i = 0; i < n; i++)
-		unique += i == 0 || strcmp(words[i], words[i - 1]) != 0;
-	free(words);
-	free(text);
-	return unique;
-}
-
-static void show_make_progress(const char *log, void *data)
-{
-	struct make_progress *mp = data;
-	long done = count_in_file(log, " -c ");
-	int pct = mp->total > 0 ? (int)(done * 100 / mp->total) : 0;
-	if (pct > 99)
-		pct = 99;
-	if (mp->tty) {
-		printf("\r[3/%d] make: %d%%", STEPS, pct);
-		fflush(stdout);
-	} else if (pct / 10 > mp->last_shown / 10) {
-		printf("[3/%d] make: %d%%\n", STEPS, pct);
-		fflush(stdout);
-	}
-	mp->last_shown = pct;
+	return rc == 0 ? 0 : build_failed(what, log);
 }
 
 static int make_jobs(struct kconfig *kc)
@@ -204,46 +73,58 @@ static int make_jobs(struct kconfig *kc)
 	return jobs > 0 ? jobs : 1;
 }
 
-static bool has_prefix_arg(const struct strlist *args)
-{
-	for (int i = 0; i < args->n; i++)
-		if (!strncmp(args->items[i], "--prefix=", 9))
-			return true;
-	return false;
-}
-
 static const char *prefix_of(const struct strlist *args)
 {
 	for (int i = 0; i < args->n; i++)
 		if (!strncmp(args->items[i], "--prefix=", 9))
 			return args->items[i] + 9;
-	return "/usr/local";
+	return NULL;
 }
 
 static int run_configure(struct build *b)
 {
 	char *log = str_join(b->logs, "/configure.log", "");
-	char *dir = str_join(b->out, "/build", "");
-	mkdir(dir, 0777);
+	mkdir(b->dir, 0777);
 	struct strlist argv = { 0 };
 	strlist_add(&argv, str_join(b->src, "/configure", ""));
 	for (int i = 0; i < b->all_args.n; i++)
 		strlist_add(&argv, xstrdup(b->all_args.items[i]));
 	strlist_add(&argv, NULL);
-	int rc = run_program(argv.items, dir, &b->t.environment, log, NULL, NULL);
 	argv.n--;
+	int rc = build_run(b, argv.items, b->dir, NULL, "configure", log, NULL, NULL);
 	strlist_free(&argv);
-	if (rc != 0)
-		failed("configure", log);
 	free(log);
-	free(dir);
-	return rc == 0 ? 0 : 1;
+	return rc;
 }
 
-static int run_make(struct build *b, const char *target, int step_no, const char *what)
+/* The rule configure chose for "all" (build_all, profile-opt, bolt-opt,
+ * build_wasm, ...): shown so the user sees whether PGO runs. */
+static char *default_make_rule(const char *makefile)
 {
-	char *log = str_join(b->logs, step_no == 3 ? "/make.log" : "/install.log", "");
-	char *dir = str_join(b->out, "/build", "");
+	size_t len;
+	char *text = read_text_file(makefile, NULL, 0, &len);
+	char *rule = NULL;
+	for (char *line = text ? strtok(text, "\n") : NULL; line && !rule; line = strtok(NULL, "\n")) {
+		if (strncmp(line, "all:", 4))
+			continue;
+		const char *p = line + 4 + strspn(line + 4, " \t");
+		size_t n = strcspn(p, " \t");
+		if (n) {
+			rule = xmalloc(n + 1);
+			memcpy(rule, p, n);
+			rule[n] = '\0';
+		}
+	}
+	free(text);
+	return rule ? rule : xstrdup("all");
+}
+
+/* `make TARGET` in the build folder with the config's make variables;
+ * no target: the default rule with the configured number of jobs. */
+static int run_make(struct build *b, const char *target, const char *log_name, const char *what,
+		    struct make_progress *progress)
+{
+	char *log = str_join(b->logs, "/", log_name);
 	struct strlist argv = { 0 };
 	strlist_add(&argv, xstrdup("make"));
 	if (target) {
@@ -258,25 +139,31 @@ static int run_make(struct build *b, const char *target, int step_no, const char
 	for (int i = 0; i < b->t.make_vars.n; i++)
 		strlist_add(&argv, xstrdup(b->t.make_vars.items[i]));
 	strlist_add(&argv, NULL);
-	/* A module that fails to build or is missing does not stop make:
-	 * verify then names every module the config wants and cannot import. */
-	struct strlist env = { 0 };
-	for (int i = 0; i < b->t.environment.n; i++)
-		strlist_add(&env, xstrdup(b->t.environment.items[i]));
-	char *makefile = str_join(dir, "/Makefile", "");
-	struct make_progress mp = { objects_in_makefile(makefile), 0, isatty(1) };
-	free(makefile);
-	int rc = run_program(argv.items, dir, &env, log, target ? NULL : show_make_progress, &mp);
-	if (!target && mp.tty)
-		printf("\r[3/%d] make: %s\n", STEPS, rc == 0 ? "100%" : "stopped");
 	argv.n--;
+	int rc = build_run(b, argv.items, b->dir, NULL, what, log, progress ? make_progress_show : NULL, progress);
+	if (progress && !b->verbose)
+		make_progress_end(progress, rc == 0);
 	strlist_free(&argv);
-	strlist_free(&env);
-	if (rc != 0)
-		failed(what, log);
 	free(log);
-	free(dir);
-	return rc == 0 ? 0 : 1;
+	return rc;
+}
+
+/* Builds the default rule. A module that fails to build or is missing
+ * does not stop make: verify names every module the config wants and
+ * that does not import. */
+static int build_default_rule(struct build *b)
+{
+	char *makefile = str_join(b->dir, "/Makefile", "");
+	char *rule = default_make_rule(makefile);
+	char *label = str_join("make ", rule, "");
+	build_step(3, label);
+	struct make_progress progress;
+	make_progress_init(&progress, makefile, label);
+	int rc = run_make(b, NULL, "make.log", "make", &progress);
+	free(label);
+	free(rule);
+	free(makefile);
+	return rc;
 }
 
 /* The install tree says how this Python was made. */
@@ -310,7 +197,7 @@ static int record_build(struct build *b)
 	return rc;
 }
 
-static char *find_python(struct build *b)
+char *find_python(const struct build *b)
 {
 	static const char *const suffixes[] = { "", "t", "d", "td" };
 	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
@@ -353,13 +240,15 @@ static char *absolute_dir(const char *path)
 	return realpath(path, NULL);
 }
 
-static void build_free(struct build *b)
+void build_free(struct build *b)
 {
 	translation_free(&b->t);
 	strlist_free(&b->all_args);
+	strlist_free(&b->env);
 	free(b->top);
 	free(b->out);
 	free(b->logs);
+	free(b->dir);
 	free(b->src);
 	free(b->prefix);
 	free(b->destdir);
@@ -369,60 +258,91 @@ static void build_free(struct build *b)
 	kconfig_free(b->kc);
 }
 
-static int build_steps(struct build *b)
+int build_open(struct build *b, const struct options *opt)
+{
+	b->kc = kconfig_load(opt->kconfig);
+	if (!b->kc)
+		return 1;
+	struct stat st;
+	if (stat(opt->config, &st) == 0 && config_read(b->kc, opt->config, true) != 0) {
+		fprintf(stderr, "cpyconf: fix the config first (cpyconf check shows the same)\n");
+		return 1;
+	}
+	char *kconfig_real = realpath(opt->kconfig, NULL);
+	char *slash = kconfig_real ? strrchr(kconfig_real, '/') : NULL;
+	if (slash)
+		*slash = '\0';
+	b->top = kconfig_real ? kconfig_real : xstrdup(".");
+	const char *out = getenv("O");
+	b->out = absolute_dir(out && *out ? out : "output");
+	if (!b->out)
+		return 1;
+	b->logs = str_join(b->out, "/logs", "");
+	b->dir = str_join(b->out, "/build", "");
+	mkdir(b->logs, 0777);
+	const char *v = getenv("V");
+	b->verbose = v && !strcmp(v, "1");
+	return 0;
+}
+
+int build_prepare(struct build *b)
 {
 	if (!target_series(b->kc, b->series, sizeof b->series)) {
 		error_plain("the config selects no target version");
 		return 1;
 	}
-	if (lock_output(b->out) < 0)
-		return 1;
-	step(1, "sources");
-	b->src = find_sources(b);
-	if (!b->src)
-		return 1;
-	char *have = tree_series(b->src);
-	if (!have || strcmp(have, b->series)) {
-		error_plain("the config targets CPython %s but %s is CPython %s", b->series, b->src, have ? have : "(unknown)");
-		free(have);
-		return 1;
-	}
-	free(have);
-	printf("      CPython %s in %s\n", b->series, b->src);
-
+	b->minor = atoi(b->series + 2);
 	if (translate(b->kc, false, &b->t) != 0)
 		return 1;
-	if (!has_prefix_arg(&b->t.configure_args))
+	if (!prefix_of(&b->t.configure_args))
 		strlist_add(&b->all_args, str_join("--prefix=", b->out, "/install"));
 	for (int i = 0; i < b->t.configure_args.n; i++)
 		strlist_add(&b->all_args, xstrdup(b->t.configure_args.items[i]));
 	b->prefix = xstrdup(prefix_of(&b->all_args));
 	b->destdir = xstrdup(sym_string_if_applies(b->kc, "BUILD_DESTDIR"));
+	b->libdir = str_join(b->destdir, b->prefix, "/lib");
+	return 0;
+}
 
-	step(2, "configure");
-	if (run_configure(b))
-		return 1;
-	step(3, "make");
-	if (run_make(b, NULL, 3, "make"))
-		return 1;
-	step(4, sym_is_y(b->kc, "BUILD_INSTALL_ALT") ? "make altinstall" : "make install");
-	if (run_make(b, sym_is_y(b->kc, "BUILD_INSTALL_ALT") ? "altinstall" : "install", 4, "make install"))
-		return 1;
-	if (record_build(b))
-		return 1;
+static int install(struct build *b)
+{
+	bool alt = sym_is_y(b->kc, "BUILD_INSTALL_ALT");
+	build_step(4, alt ? "make altinstall" : "make install");
+	int rc = run_make(b, alt ? "altinstall" : "install", "install.log", "make install", NULL);
+	if (rc == 0 && sym_is_y(b->kc, "BUILD_STRIP"))
+		rc = strip_install(b);
+	if (rc == 0 && record_build(b))
+		rc = 1;
+	if (rc)
+		return rc;
 	b->python = find_python(b);
 	if (!b->python) {
 		error_plain("no python%s was installed under %s%s/bin", b->series, b->destdir, b->prefix);
 		return 1;
 	}
-	b->libdir = str_join(b->destdir, b->prefix, "/lib");
+	return 0;
+}
+
+static int build_steps(struct build *b)
+{
+	int rc = build_prepare(b);
+	if (rc || lock_output(b->out) < 0)
+		return 1;
+	build_step(1, "sources");
+	if ((rc = find_sources(b)))
+		return rc;
+	printf("      CPython %s in %s\n", b->series, b->src);
+	if (build_environment(b))
+		return 1;
+	build_step(2, "configure");
+	if ((rc = run_configure(b)) || (rc = build_default_rule(b)) || (rc = install(b)))
+		return rc;
 	if (!sym_is_y(b->kc, "BUILD_VERIFY")) {
-		step(5, "verify: skipped (BUILD_VERIFY is off)");
+		build_step(5, "verify: skipped (BUILD_VERIFY is off)");
 	} else {
-		step(5, "verify");
-		b->verify_log = str_join(b->logs, "/verify.log", "");
-		if (verify_install(b))
-			return failed("verify", b->verify_log);
+		build_step(5, "verify");
+		if ((rc = verify_install(b)))
+			return rc;
 	}
 	printf("installed: %s\n", b->python);
 	return 0;
@@ -431,29 +351,9 @@ static int build_steps(struct build *b)
 int cmd_build(const struct options *opt)
 {
 	struct build b = { 0 };
-	b.kc = kconfig_load(opt->kconfig);
-	if (!b.kc)
-		return 1;
-	struct stat st;
-	if (stat(opt->config, &st) == 0 && config_read(b.kc, opt->config, true) != 0) {
-		fprintf(stderr, "cpyconf: fix the config first (cpyconf check shows the same)\n");
-		build_free(&b);
-		return 1;
-	}
-	char *kconfig_real = realpath(opt->kconfig, NULL);
-	char *slash = kconfig_real ? strrchr(kconfig_real, '/') : NULL;
-	if (slash)
-		*slash = '\0';
-	b.top = kconfig_real ? kconfig_real : xstrdup(".");
-	const char *out = getenv("O");
-	b.out = absolute_dir(out && *out ? out : "output");
-	if (!b.out) {
-		build_free(&b);
-		return 1;
-	}
-	b.logs = str_join(b.out, "/logs", "");
-	mkdir(b.logs, 0777);
-	int rc = build_steps(&b);
+	int rc = build_open(&b, opt);
+	if (rc == 0)
+		rc = build_steps(&b);
 	build_free(&b);
 	return rc;
 }

@@ -2,116 +2,170 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "diag.h"
 
-/* In the child: set up and exec, or report and _exit(127). */
-static void exec_child(char *const argv[], const char *dir, const struct strlist *env, int out_fd, int err_fd)
+static volatile sig_atomic_t received_signal;
+
+static void note_signal(int sig)
 {
-	if (dir && chdir(dir) != 0) {
-		dprintf(err_fd >= 0 ? err_fd : 2, "cpyconf: cannot enter %s: %s\n", dir, strerror(errno));
+	received_signal = sig;
+}
+
+int run_interrupted(void)
+{
+	return received_signal;
+}
+
+static void catch_signals(void)
+{
+	struct sigaction sa = { 0 };
+	sa.sa_handler = note_signal;
+	sigemptyset(&sa.sa_mask);
+	/* no SA_RESTART: waitpid, poll and read return EINTR so the signal
+	 * is passed on at once */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+/* In the child: set up and exec, or report and _exit(127). */
+static void exec_child(const struct run *r, int out_fd, int err_fd)
+{
+	setpgid(0, 0);
+	int null = open("/dev/null", O_RDONLY);
+	if (null >= 0)
+		dup2(null, 0);
+	if (r->dir && chdir(r->dir) != 0) {
+		dprintf(err_fd >= 0 ? err_fd : 2, "cpyconf: cannot enter %s: %s\n", r->dir, strerror(errno));
 		_exit(127);
 	}
-	for (int i = 0; env && i < env->n; i++)
-		putenv(env->items[i]);
+	for (int i = 0; r->env && i < r->env->n; i++)
+		putenv(r->env->items[i]);
 	if (out_fd >= 0)
 		dup2(out_fd, 1);
 	if (err_fd >= 0)
 		dup2(err_fd, 2);
-	execvp(argv[0], argv);
-	fprintf(stderr, "cpyconf: cannot run %s: %s\n", argv[0], strerror(errno));
+	execvp(r->argv[0], r->argv);
+	fprintf(stderr, "cpyconf: cannot run %s: %s\n", r->argv[0], strerror(errno));
 	_exit(127);
 }
 
-static int wait_for(pid_t pid, const char *log, progress_fn progress, void *data)
+/* Passes a signal cpyconf received on to the child's process group, once. */
+static void forward_signal(pid_t pid, bool *forwarded)
+{
+	if (received_signal && !*forwarded) {
+		kill(-pid, received_signal);
+		*forwarded = true;
+	}
+}
+
+static void append(char **buf, size_t *len, size_t *cap, const char *data, size_t n)
+{
+	while (*len + n + 1 > *cap)
+		*buf = xrealloc(*buf, *cap = *cap ? 2 * *cap : 4096);
+	memcpy(*buf + *len, data, n);
+	*len += n;
+	(*buf)[*len] = '\0';
+}
+
+/* Reads the child's output pipe until it closes: into the capture buffer,
+ * or into the log and (echo) our stdout. */
+static void pump(const struct run *r, pid_t pid, int in, int log_fd, bool *forwarded)
+{
+	char chunk[8192];
+	size_t len = 0, cap = 0;
+	for (;;) {
+		forward_signal(pid, forwarded);
+		struct pollfd p = { in, POLLIN, 0 };
+		int ready = poll(&p, 1, 1000);
+		if (ready == 0 && r->progress)
+			r->progress(r->log, r->data);
+		if (ready <= 0)
+			continue;
+		ssize_t n = read(in, chunk, sizeof chunk);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		if (r->capture) {
+			append(r->capture, &len, &cap, chunk, (size_t)n);
+			continue;
+		}
+		if (log_fd >= 0 && write(log_fd, chunk, (size_t)n) < 0)
+			log_fd = -1;
+		if (r->echo)
+			fwrite(chunk, 1, (size_t)n, stdout), fflush(stdout);
+	}
+	if (r->capture && !*r->capture)
+		*r->capture = xstrdup("");
+}
+
+static int wait_child(const struct run *r, pid_t pid, bool *forwarded)
 {
 	int status;
 	for (;;) {
-		pid_t r = waitpid(pid, &status, progress ? WNOHANG : 0);
-		if (r == pid)
+		forward_signal(pid, forwarded);
+		pid_t got = waitpid(pid, &status, r->progress ? WNOHANG : 0);
+		if (got == pid)
 			break;
-		if (r < 0 && errno != EINTR)
+		if (got < 0 && errno != EINTR)
 			return -1;
-		if (r == 0) {
-			progress(log, data);
-			struct timespec second = { 1, 0 };
-			nanosleep(&second, NULL);
+		if (got == 0) {
+			r->progress(r->log, r->data);
+			poll(NULL, 0, 1000);
 		}
 	}
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-int run_program(char *const argv[], const char *dir, const struct strlist *env, const char *log,
-		progress_fn progress, void *data)
+int run(const struct run *r)
 {
-	int fd = -1;
-	if (log) {
-		fd = open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-		if (fd < 0) {
-			error_plain("cannot open the log %s: %s", log, strerror(errno));
+	int log_fd = -1, pipefd[2] = { -1, -1 };
+	if (r->capture)
+		*r->capture = NULL;
+	if (r->log) {
+		log_fd = open(r->log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+		if (log_fd < 0) {
+			error_plain("cannot open the log %s: %s", r->log, strerror(errno));
 			return -1;
 		}
 	}
-	fflush(NULL);
-	pid_t pid = fork();
-	if (pid < 0) {
-		error_plain("cannot start %s: %s", argv[0], strerror(errno));
-		if (fd >= 0)
-			close(fd);
+	bool piped = r->capture || r->echo;
+	if (piped && (pipe(pipefd) != 0 || fcntl(pipefd[0], F_SETFD, FD_CLOEXEC) != 0 ||
+		       fcntl(pipefd[1], F_SETFD, FD_CLOEXEC) != 0)) {
+		error_plain("cannot start %s: %s", r->argv[0], strerror(errno));
+		if (log_fd >= 0)
+			close(log_fd);
 		return -1;
 	}
-	if (pid == 0)
-		exec_child(argv, dir, env, fd, fd);
-	if (fd >= 0)
-		close(fd);
-	return wait_for(pid, log, progress, data);
-}
-
-int run_capture(char *const argv[], const struct strlist *env, const char *log, char **out)
-{
-	int pipefd[2];
-	*out = NULL;
-	if (pipe(pipefd) != 0)
-		return -1;
-	int err = log ? open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644) : -1;
+	catch_signals();
 	fflush(NULL);
 	pid_t pid = fork();
-	if (pid < 0) {
-		close(pipefd[0]);
-		close(pipefd[1]);
-		if (err >= 0)
-			close(err);
-		return -1;
-	}
 	if (pid == 0) {
+		int out = piped ? pipefd[1] : log_fd;
+		int err = r->capture ? log_fd : out;
+		exec_child(r, out, err);
+	}
+	if (pid > 0)
+		setpgid(pid, pid); /* also here: a signal may come before the child runs */
+	else
+		error_plain("cannot start %s: %s", r->argv[0], strerror(errno));
+	if (piped)
+		close(pipefd[1]);
+	bool forwarded = false;
+	if (piped && pid > 0)
+		pump(r, pid, pipefd[0], log_fd, &forwarded);
+	if (piped)
 		close(pipefd[0]);
-		exec_child(argv, NULL, env, pipefd[1], err);
-	}
-	close(pipefd[1]);
-	if (err >= 0)
-		close(err);
-	size_t cap = 4096, n = 0;
-	char *buf = xmalloc(cap);
-	ssize_t r;
-	while ((r = read(pipefd[0], buf + n, cap - n - 1)) != 0) {
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		n += (size_t)r;
-		if (n + 1 == cap)
-			buf = xrealloc(buf, cap *= 2);
-	}
-	close(pipefd[0]);
-	buf[n] = '\0';
-	*out = buf;
-	return wait_for(pid, NULL, NULL, NULL);
+	if (log_fd >= 0)
+		close(log_fd);
+	return pid > 0 ? wait_child(r, pid, &forwarded) : -1;
 }

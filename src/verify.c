@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "diag.h"
 #include "spawn.h"
@@ -42,7 +43,8 @@ static const char check_script[] =
 	"print('checked CONFIG_ARGS, abiflags %r and %d modules' % (sys.abiflags, len(modules)))\n"
 	"sys.exit(1 if problems else 0)\n";
 
-int verify_install(struct build *b)
+/* Runs the check script with the installed interpreter. */
+static int check_interpreter(struct build *b)
 {
 	struct kconfig *kc = b->kc;
 	bool debug = sym_is_y(kc, "WITH_PYDEBUG");
@@ -81,9 +83,9 @@ int verify_install(struct build *b)
 	strlist_add(&env, str_join("LD_LIBRARY_PATH=", b->libdir, ""));
 	strlist_add(&env, xstrdup("PYTHONNOUSERSITE=1"));
 	char *out = NULL;
-	int rc = run_capture(argv.items, &env, b->verify_log, &out);
-	if (rc == 0) /* on failure the caller shows the log */
-		fputs(out ? out : "", stdout);
+	struct run r = { .argv = argv.items, .env = &env, .log = b->verify_log, .capture = &out };
+	int rc = run(&r);
+	fputs(out ? out : "", stdout);
 	FILE *log = fopen(b->verify_log, "a");
 	if (log) {
 		fputs(out ? out : "", log);
@@ -92,5 +94,73 @@ int verify_install(struct build *b)
 	free(out);
 	strlist_free(&argv);
 	strlist_free(&env);
-	return rc == 0 ? 0 : -1;
+	if (run_interrupted())
+		return 128 + run_interrupted();
+	return rc == 0 ? 0 : 1;
+}
+
+/* Asks the build's own module checker, with PYTHONSTRICTEXTENSIONBUILD
+ * set, whether an extension module failed to build: "make
+ * checksharedmods" from 3.12, setup.py (run by "make sharedmods") before. */
+static int check_extension_build(struct build *b)
+{
+	char *makefile = str_join(b->dir, "/Makefile", "");
+	struct stat st;
+	bool built = stat(makefile, &st) == 0;
+	free(makefile);
+	if (!built) {
+		printf("      no build folder in %s: extension build check skipped\n", b->out);
+		return 0;
+	}
+	struct strlist argv = { 0 }, env = { 0 };
+	strlist_add(&argv, xstrdup("make"));
+	strlist_add(&argv, xstrdup(b->minor >= 12 ? "checksharedmods" : "sharedmods"));
+	for (int i = 0; i < b->t.make_vars.n; i++)
+		strlist_add(&argv, xstrdup(b->t.make_vars.items[i]));
+	strlist_add(&argv, NULL);
+	argv.n--;
+	strlist_add(&env, xstrdup("PYTHONSTRICTEXTENSIONBUILD=1"));
+	int rc = build_run(b, argv.items, b->dir, &env, "the extension module check", b->verify_log, NULL, NULL);
+	strlist_free(&argv);
+	strlist_free(&env);
+	return rc;
+}
+
+int verify_install(struct build *b)
+{
+	free(b->verify_log);
+	b->verify_log = str_join(b->logs, "/verify.log", "");
+	if (*sym_string_if_applies(b->kc, "ARG_HOST")) {
+		printf("      cross build: the interpreter runs on the host system; verify skipped\n");
+		return 0;
+	}
+	int extensions = check_extension_build(b);
+	if (extensions > 1)
+		return extensions; /* interrupted */
+	int interpreter = check_interpreter(b);
+	if (interpreter > 1)
+		return interpreter;
+	if (interpreter)
+		build_failed("verify", b->verify_log);
+	return extensions || interpreter;
+}
+
+int cmd_verify(const struct options *opt)
+{
+	struct build b = { 0 };
+	int rc = build_open(&b, opt);
+	if (rc == 0)
+		rc = build_prepare(&b);
+	if (rc == 0) {
+		b.python = find_python(&b);
+		if (!b.python) {
+			error_plain("no python%s is installed under %s%s/bin: run cpyconf build first", b.series,
+				    b.destdir, b.prefix);
+			rc = 1;
+		}
+	}
+	if (rc == 0)
+		rc = verify_install(&b);
+	build_free(&b);
+	return rc;
 }
