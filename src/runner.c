@@ -40,6 +40,14 @@ int build_failed(const char *what, const char *log)
 	return 1;
 }
 
+int build_interrupted(const struct build *b, const char *what)
+{
+	fprintf(stderr, "\ncpyconf: interrupted during %s; the config and the sources are unchanged "
+			"(the output folder %s may hold a partial build)\n",
+		what, b->out);
+	return 128 + run_interrupted();
+}
+
 int build_run(struct build *b, char *const argv[], const char *dir, const struct strlist *extra_env,
 	      const char *what, const char *log, progress_fn progress, void *data)
 {
@@ -52,12 +60,8 @@ int build_run(struct build *b, char *const argv[], const char *dir, const struct
 			 .progress = b->verbose ? NULL : progress, .data = data };
 	int rc = run(&r);
 	strlist_free(&env);
-	if (run_interrupted()) {
-		fprintf(stderr, "\ncpyconf: interrupted during %s; the config and the sources are unchanged "
-				"(the output folder %s may hold a partial build)\n",
-			what, b->out);
-		return 128 + run_interrupted();
-	}
+	if (run_interrupted())
+		return build_interrupted(b, what);
 	return rc == 0 ? 0 : build_failed(what, log);
 }
 

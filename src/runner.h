@@ -37,6 +37,8 @@ void build_free(struct build *b);
 /* Reports that `what` failed, with the log's path and last lines; returns 1. */
 int build_failed(const char *what, const char *log);
 void build_step(int n, const char *what);
+/* Reports that cpyconf was interrupted during `what`; returns 128 + signal. */
+int build_interrupted(const struct build *b, const char *what);
 #define BUILD_STEPS 5
 
 /* Runs a program of a step in `dir` with the build's environment (and

@@ -74,7 +74,7 @@ static int fetch_sources(struct build *b)
 		out[strcspn(out, "\n")] = '\0';
 		b->src = xstrdup(out);
 	} else if (run_interrupted()) {
-		rc = 128 + run_interrupted();
+		rc = build_interrupted(b, "fetching the sources");
 	} else {
 		rc = build_failed("fetching the sources", log);
 	}

@@ -95,7 +95,7 @@ static int check_interpreter(struct build *b)
 	strlist_free(&argv);
 	strlist_free(&env);
 	if (run_interrupted())
-		return 128 + run_interrupted();
+		return build_interrupted(b, "verify");
 	return rc == 0 ? 0 : 1;
 }
 

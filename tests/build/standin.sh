@@ -1,0 +1,46 @@
+# A stand-in CPython 3.13 tree for the build step tests, sourced after
+# lib.sh. Its configure and Makefile only record what they are given
+# (arguments, environment, make variables, install target, DESTDIR) in the
+# build folder. Knobs, as make variables or environment of the build:
+#   STANDIN_SLEEP=1  the build rule waits (pid in make.pid) to be interrupted
+#   STANDIN_ELF=1    the install step also installs a real shared library,
+#                    object file and archive, all with symbols
+# standin_tree DIR: creates the tree in DIR
+standin_tree() {
+	local src=$1
+	mkdir -p "$src/Include"
+	printf '#define PY_VERSION "3.13.0"\n' >"$src/Include/patchlevel.h"
+	cat >"$src/configure" <<'SH'
+#!/bin/sh
+echo "stand-in configure"
+printf '%s\n' "$@" >configure.args
+{ echo "CONFIG_SITE=${CONFIG_SITE:-}"; echo "PATH=$PATH"; } >configure.env
+prefix=/usr/local
+for a; do case $a in --prefix=*) prefix=${a#--prefix=} ;; esac; done
+srcdir=$(dirname "$0")
+cat >Makefile <<MK
+prefix=$prefix
+srcdir=$srcdir
+all:	build_all
+build_all:
+	@echo "gcc -c stand-in.c"; echo "\$(MAKEFLAGS) EXTRA_CFLAGS=\$(EXTRA_CFLAGS)" >make.vars
+	@env | grep -E '^(PATH|CCACHE_[A-Z]*|DISTCC_HOSTS|SOURCE_DATE_EPOCH|PYTHONHASHSEED|TZ)=' | sort >make.env
+	@command -v gcc >make.gcc
+	@if [ -n "\$\$STANDIN_SLEEP" ]; then sh -c 'echo \$\$\$\$ >make.pid; echo started; exec sleep 300'; fi
+checksharedmods sharedmods:
+	@echo "\$@ PYTHONSTRICTEXTENSIONBUILD=\$\$PYTHONSTRICTEXTENSIONBUILD" >check.env
+install altinstall:
+	mkdir -p \$(DESTDIR)\$(prefix)/bin \$(DESTDIR)\$(prefix)/lib
+	printf '#!/bin/sh\nexec /usr/bin/python3 "\$\$@"\n' >\$(DESTDIR)\$(prefix)/bin/python3.13
+	chmod +x \$(DESTDIR)\$(prefix)/bin/python3.13
+	echo "\$@ DESTDIR=\$(DESTDIR)" >install.target
+	if [ -n "\$\$STANDIN_ELF" ]; then \\
+		printf 'int standin(void) { return 42; }\n' >standin.c; \\
+		gcc -g -fPIC -shared -o \$(DESTDIR)\$(prefix)/lib/libstandin.so standin.c; \\
+		gcc -g -c -o \$(DESTDIR)\$(prefix)/lib/standin.o standin.c; \\
+		ar rc \$(DESTDIR)\$(prefix)/lib/libstandin.a \$(DESTDIR)\$(prefix)/lib/standin.o; \\
+	fi
+MK
+SH
+	chmod +x "$src/configure"
+}
