@@ -5,6 +5,8 @@
 #   make olddefconfig | defconfig | savedefconfig     non-interactive
 #   make foo_defconfig                                start from configs/foo_defconfig
 #   make                                              build CPython from the .config
+#   make verify                                       check the installed CPython again
+#   make ccache-stats                                 hit counts of the config's ccache
 #   make check                                        build and run all tests
 #   O=DIR   keep .config (and build output) in DIR    V=1  show every command
 
@@ -27,6 +29,8 @@ BUILD := $(TOP)/build
 CPYCONF := $(BUILD)/cpyconf
 CPYCONF_RUN := $(CPYCONF) --kconfig $(TOP)/Kconfig --config $(KCONFIG_CONFIG)
 DEFCONFIG ?= $(TOP)/configs/default_defconfig
+# Where the CPython build goes: O=DIR, else output/ beside this Makefile.
+OUTPUT := $(if $(O),$(abspath $(O)),$(TOP)/output)
 
 CC ?= cc
 WARNINGS := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-function
@@ -37,7 +41,7 @@ SRCS := $(wildcard src/*.c)
 HDRS := $(wildcard src/*.h)
 GEN := $(BUILD)/gen/lexer.c $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h
 
-.PHONY: all deps tool tool-asan check test menuconfig nconfig xconfig oldconfig olddefconfig \
+.PHONY: all verify ccache-stats deps tool tool-asan check test menuconfig nconfig xconfig oldconfig olddefconfig \
 	defconfig savedefconfig list-defconfigs allnoconfig allyesconfig alldefconfig \
 	randconfig listnewconfig help clean
 
@@ -45,7 +49,13 @@ GEN := $(BUILD)/gen/lexer.c $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h
 all: tool | $(CONFIG_DIR)
 	$(Q)$(TOP)/scripts/install-deps --cpython
 	$(Q)test -f $(KCONFIG_CONFIG) || $(CPYCONF_RUN) defconfig $(DEFCONFIG)
-	$(Q)O=$(if $(O),$(abspath $(O)),$(TOP)/output) $(CPYCONF_RUN) build
+	$(Q)V=$(V) O=$(OUTPUT) $(CPYCONF_RUN) build
+
+verify: tool
+	$(Q)O=$(OUTPUT) $(CPYCONF_RUN) verify
+
+ccache-stats: tool
+	$(Q)$(CPYCONF_RUN) ccache-stats
 
 # Installs what is missing: flex, bison, the reference Kconfig tools, and
 # what a CPython build with every stdlib module needs (the tests build one).
@@ -129,7 +139,7 @@ list-defconfigs:
 	done
 
 help:
-	@sed -n '2,10s/^# \{0,1\}//p' Makefile
+	@sed -n '1,12s/^# \{0,1\}//p' Makefile
 	@echo "Presets (make NAME):"
 	@$(MAKE) --no-print-directory list-defconfigs
 
