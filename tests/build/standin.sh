@@ -44,3 +44,18 @@ MK
 SH
 	chmod +x "$src/configure"
 }
+
+# standin_build NAME CONFIG-LINES...: builds the stand-in tree $src with
+# those config lines (verify off) into $WORK/NAME; output in $WORK/NAME.log.
+# Returns cpyconf's exit status; a sanitizer report is a failure.
+standin_build() {
+	local name=$1
+	shift
+	{ echo CONFIG_PY_VERSION_3_13=y; echo CONFIG_SOURCE_LOCAL=y; echo "CONFIG_SOURCE_LOCAL_DIR=\"$src\""
+	  echo '# CONFIG_BUILD_VERIFY is not set'; printf '%s\n' "$@"; } >"$WORK/$name.in"
+	"$CPYCONF" --config "$WORK/$name.c" defconfig "$WORK/$name.in" || fail "$name: defconfig"
+	O="$WORK/$name" "$CPYCONF" --config "$WORK/$name.c" build >"$WORK/$name.log" 2>&1
+	local rc=$?
+	sanitizer_ok $rc || fail "$name: sanitizer: $(cat "$WORK/$name.log")"
+	return $rc
+}
