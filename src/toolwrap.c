@@ -133,8 +133,15 @@ static int wrap_compilers(struct build *b)
 		if (distcc)
 			strlist_add(&b->env, xstrdup("CCACHE_PREFIX=distcc"));
 	}
-	if (distcc)
-		strlist_add(&b->env, str_join("DISTCC_HOSTS=", sym_string_if_applies(b->kc, "BUILD_DISTCC_HOSTS"), ""));
+	if (distcc) {
+		const char *hosts = sym_string_if_applies(b->kc, "BUILD_DISTCC_HOSTS");
+		if (!hosts[strspn(hosts, " \t")]) {
+			error_plain("BUILD_DISTCC is on but BUILD_DISTCC_HOSTS names no server");
+			free(wrapper);
+			return 1;
+		}
+		strlist_add(&b->env, str_join("DISTCC_HOSTS=", hosts, ""));
+	}
 	int rc = make_wrapper_dir(b, wrapper);
 	free(wrapper);
 	return rc;
