@@ -450,6 +450,33 @@ static void check_symbol(struct symbol *s)
 	}
 }
 
+static bool is_const_named(const struct symbol *s, const char *name)
+{
+	return s && s->is_const && !strcmp(s->name, name);
+}
+
+/* Whether `e` can only be true when `s` is: s, s && ..., s = y/m, s != n
+ * (the rule the C tools and Kconfiglib use to nest an entry under the
+ * one before it). */
+static bool depends_on_symbol(const struct expr *e, const struct symbol *s)
+{
+	if (!e)
+		return false;
+	switch (e->op) {
+	case E_SYMBOL:
+		return e->lsym == s;
+	case E_AND:
+		return depends_on_symbol(e->left, s) || depends_on_symbol(e->right, s);
+	case E_EQ:
+		return (e->lsym == s && (is_const_named(e->rsym, "y") || is_const_named(e->rsym, "m"))) ||
+		       (e->rsym == s && (is_const_named(e->lsym, "y") || is_const_named(e->lsym, "m")));
+	case E_NE:
+		return (e->lsym == s && is_const_named(e->rsym, "n")) || (e->rsym == s && is_const_named(e->lsym, "n"));
+	default:
+		return false;
+	}
+}
+
 static void check_choice(struct symbol *c)
 {
 	struct location loc = c->nodes[0]->loc;
@@ -464,6 +491,19 @@ static void check_choice(struct symbol *c)
 	}
 	if (c->ranges || c->selects || c->implies)
 		error_at(loc.file, loc.line, "a choice cannot have range, select or imply");
+	/* The C tools and Kconfiglib turn such a member into a submenu of the
+	 * previous one, outside the choice; cpyconf does not, and says so
+	 * rather than reporting the loop it would otherwise find. */
+	for (int i = 1; i < c->n_members; i++) {
+		struct symbol *m = c->members[i], *prev = c->members[i - 1];
+		if (depends_on_symbol(m->direct_dep, prev)) {
+			struct location at = m->nodes[0]->loc;
+			error_at(at.file, at.line,
+				 "choice member %s depends on the member before it, %s: cpyconf does not nest "
+				 "members; move %s out of the choice",
+				 m->name, prev->name, m->name);
+		}
+	}
 }
 
 /* Reverse dependencies from select and imply, collected once every
