@@ -8,6 +8,7 @@
 #   make verify                                       check the installed CPython again
 #   make ccache-stats                                 hit counts of the config's ccache
 #   make check                                        build and run all tests
+#   make clean | distclean                            remove the tool | and output, .config
 #   O=DIR   keep .config (and build output) in DIR    V=1  show every command
 
 O ?=
@@ -43,7 +44,7 @@ GEN := $(BUILD)/gen/lexer.c $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h
 
 .PHONY: all verify ccache-stats deps tool tool-asan check test menuconfig nconfig xconfig oldconfig olddefconfig \
 	defconfig savedefconfig list-defconfigs allnoconfig allyesconfig alldefconfig \
-	randconfig listnewconfig help clean
+	randconfig listnewconfig help clean distclean
 
 # The main job: configure, build, install and check CPython.
 all: tool | $(CONFIG_DIR)
@@ -139,9 +140,15 @@ list-defconfigs:
 	done
 
 help:
-	@sed -n '1,12s/^# \{0,1\}//p' Makefile
+	@sed -n '1,13s/^# \{0,1\}//p' Makefile
 	@echo "Presets (make NAME):"
 	@$(MAKE) --no-print-directory list-defconfigs
 
 clean:
 	rm -rf $(BUILD)
+
+# Also the CPython build (only the folders cpyconf creates in the output
+# folder, which may be a folder of the user's with O=) and the config.
+distclean: clean
+	rm -rf $(addprefix $(OUTPUT)/,build install logs wrappers .cpyconf.lock)
+	rm -f $(KCONFIG_CONFIG) $(KCONFIG_CONFIG).old
