@@ -20,11 +20,6 @@ static long count_in_file(const char *path, const char *needle)
 	return n;
 }
 
-static int compare_strings(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* How many distinct object files (words ending in .o) the Makefile names. */
 static long objects_in_makefile(const char *path)
 {

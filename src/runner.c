@@ -123,10 +123,8 @@ static char *default_make_rule(const char *makefile)
 	return rule ? rule : xstrdup("all");
 }
 
-/* `make TARGET` in the build folder with the config's make variables;
- * no target: the default rule with the configured number of jobs. */
-static int run_make(struct build *b, const char *target, const char *log_name, const char *what,
-		    struct make_progress *progress)
+int build_make(struct build *b, const char *target, const struct strlist *extra_env, const char *log_name,
+	       const char *what, struct make_progress *progress)
 {
 	char *log = str_join(b->logs, "/", log_name);
 	struct strlist argv = { 0 };
@@ -144,7 +142,8 @@ static int run_make(struct build *b, const char *target, const char *log_name, c
 		strlist_add(&argv, xstrdup(b->t.make_vars.items[i]));
 	strlist_add(&argv, NULL);
 	argv.n--;
-	int rc = build_run(b, argv.items, b->dir, NULL, what, log, progress ? make_progress_show : NULL, progress);
+	int rc = build_run(b, argv.items, b->dir, extra_env, what, log, progress ? make_progress_show : NULL,
+			   progress);
 	if (progress && !b->verbose)
 		make_progress_end(progress, rc == 0);
 	strlist_free(&argv);
@@ -163,7 +162,7 @@ static int build_default_rule(struct build *b)
 	build_step(3, label);
 	struct make_progress progress;
 	make_progress_init(&progress, makefile, label);
-	int rc = run_make(b, NULL, "make.log", "make", &progress);
+	int rc = build_make(b, NULL, NULL, "make.log", "make", &progress);
 	free(label);
 	free(rule);
 	free(makefile);
@@ -312,7 +311,7 @@ static int install(struct build *b)
 {
 	bool alt = sym_is_y(b->kc, "BUILD_INSTALL_ALT");
 	build_step(4, alt ? "make altinstall" : "make install");
-	int rc = run_make(b, alt ? "altinstall" : "install", "install.log", "make install", NULL);
+	int rc = build_make(b, alt ? "altinstall" : "install", NULL, "install.log", "make install", NULL);
 	if (rc == 0 && sym_is_y(b->kc, "BUILD_STRIP"))
 		rc = strip_install(b);
 	if (rc == 0 && record_build(b))

@@ -48,6 +48,14 @@ int build_interrupted(const struct build *b, const char *what);
 int build_run(struct build *b, char *const argv[], const char *dir, const struct strlist *extra_env,
 	      const char *what, const char *log, progress_fn progress, void *data);
 
+struct make_progress;
+/* `make TARGET` in the build folder with the config's make variables (and
+ * DESTDIR); no target: the default rule with the configured number of
+ * jobs, showing `progress`. Output goes to logs/LOG_NAME. Returns as
+ * build_run does. */
+int build_make(struct build *b, const char *target, const struct strlist *extra_env, const char *log_name,
+	       const char *what, struct make_progress *progress);
+
 /* The installed interpreter under DESTDIR + prefix, or NULL. */
 char *find_python(const struct build *b);
 

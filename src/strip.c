@@ -46,11 +46,6 @@ static void collect(const char *dir, struct strlist *files)
 	closedir(d);
 }
 
-static int compare_strings(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int strip_install(struct build *b)
 {
 	char *root = str_join(b->destdir, b->prefix, "");

@@ -27,3 +27,8 @@ char *str_join(const char *a, const char *b, const char *c)
 	sprintf(s, "%s%s%s", a, b, c);
 	return s;
 }
+
+int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}

@@ -10,5 +10,7 @@ struct strlist {
 void strlist_add(struct strlist *l, char *item); /* takes ownership */
 void strlist_free(struct strlist *l);
 char *str_join(const char *a, const char *b, const char *c); /* a b c, new string */
+/* qsort comparison for an array of char * */
+int compare_strings(const void *a, const void *b);
 
 #endif

@@ -112,16 +112,10 @@ static int check_extension_build(struct build *b)
 		printf("      no build folder in %s: extension build check skipped\n", b->out);
 		return 0;
 	}
-	struct strlist argv = { 0 }, env = { 0 };
-	strlist_add(&argv, xstrdup("make"));
-	strlist_add(&argv, xstrdup(b->minor >= 12 ? "checksharedmods" : "sharedmods"));
-	for (int i = 0; i < b->t.make_vars.n; i++)
-		strlist_add(&argv, xstrdup(b->t.make_vars.items[i]));
-	strlist_add(&argv, NULL);
-	argv.n--;
+	struct strlist env = { 0 };
 	strlist_add(&env, xstrdup("PYTHONSTRICTEXTENSIONBUILD=1"));
-	int rc = build_run(b, argv.items, b->dir, &env, "the extension module check", b->verify_log, NULL, NULL);
-	strlist_free(&argv);
+	int rc = build_make(b, b->minor >= 12 ? "checksharedmods" : "sharedmods", &env, "verify.log",
+			    "the extension module check", NULL);
 	strlist_free(&env);
 	return rc;
 }
