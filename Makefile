@@ -38,8 +38,9 @@ WARNINGS := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno
 CFLAGS_TOOL := -std=c11 -D_XOPEN_SOURCE=700 -O2 -g $(WARNINGS) $(EXTRA_WARN)
 SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-SRCS := $(wildcard src/*.c)
-HDRS := $(wildcard src/*.h)
+# One folder per layer (src/README): util <- kconfig <- translate <- build <- cli.
+SRCS := $(wildcard src/*/*.c)
+HDRS := $(wildcard src/*/*.h)
 GEN := $(BUILD)/gen/lexer.c $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h
 
 .PHONY: all verify ccache-stats deps tool tool-asan check test menuconfig nconfig xconfig oldconfig olddefconfig \
@@ -66,12 +67,12 @@ deps:
 tool: $(CPYCONF)
 tool-asan: $(BUILD)/asan/cpyconf
 
-$(BUILD)/gen/parser.c $(BUILD)/gen/parser.h: src/parser.y
+$(BUILD)/gen/parser.c $(BUILD)/gen/parser.h: src/kconfig/parser.y
 	$(Q)command -v bison >/dev/null && command -v flex >/dev/null || $(TOP)/scripts/install-deps
 	$(Q)mkdir -p $(BUILD)/gen
 	$(Q)bison -Wall -Werror --defines=$(BUILD)/gen/parser.h -o $(BUILD)/gen/parser.c $<
 
-$(BUILD)/gen/lexer.c: src/lexer.l $(BUILD)/gen/parser.h
+$(BUILD)/gen/lexer.c: src/kconfig/lexer.l $(BUILD)/gen/parser.h
 	$(Q)mkdir -p $(BUILD)/gen
 	$(Q)flex -o $@ $<
 

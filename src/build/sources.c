@@ -1,0 +1,114 @@
+#include "build/sources.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/diag.h"
+#include "util/textfile.h"
+
+bool target_series(struct kconfig *kc, char *out, size_t size)
+{
+	struct symbol *s;
+	for_each_defined(kc, s) {
+		if (!strncmp(s->name, "PY_VERSION_3_", 13) && sym_tri(kc, s) == 2) {
+			snprintf(out, size, "3.%s", s->name + 13);
+			return true;
+		}
+	}
+	return false;
+}
+
+char *tree_series(const char *src)
+{
+	char *path = str_join(src, "/Include/patchlevel.h", "");
+	size_t len;
+	char *text = read_text_file(path, NULL, 0, &len);
+	free(path);
+	if (!text)
+		return NULL;
+	char *series = NULL;
+	const char *p = strstr(text, "#define PY_VERSION");
+	int major, minor;
+	if (p && (p = strchr(p, '"')) && sscanf(p + 1, "%d.%d", &major, &minor) == 2) {
+		series = xmalloc(24);
+		snprintf(series, 24, "%d.%d", major, minor);
+	}
+	free(text);
+	return series;
+}
+
+/* The fetch script for the Source menu's choice, with its arguments. */
+static void fetch_command(struct build *b, struct strlist *argv)
+{
+	struct kconfig *kc = b->kc;
+	if (sym_is_y(kc, "SOURCE_TARBALL")) {
+		strlist_add(argv, str_join(b->top, "/scripts/fetch-tarball", ""));
+		strlist_add(argv, xstrdup(sym_string_if_applies(kc, "SOURCE_TARBALL_URL")));
+		strlist_add(argv, xstrdup(sym_string_if_applies(kc, "SOURCE_TARBALL_SHA256")));
+	} else if (sym_is_y(kc, "SOURCE_GIT")) {
+		strlist_add(argv, str_join(b->top, "/scripts/fetch-git", ""));
+		strlist_add(argv, xstrdup(sym_string_if_applies(kc, "SOURCE_GIT_URL")));
+		strlist_add(argv, xstrdup(sym_string_if_applies(kc, "SOURCE_GIT_REF")));
+	} else {
+		strlist_add(argv, str_join(b->top, "/scripts/fetch-cpython", ""));
+		strlist_add(argv, xstrdup(b->series));
+	}
+	strlist_add(argv, NULL);
+	argv->n--;
+}
+
+static int fetch_sources(struct build *b)
+{
+	char *log = str_join(b->logs, "/fetch.log", "");
+	struct strlist env = { 0 }, argv = { 0 };
+	const char *cache = sym_string_if_applies(b->kc, "SOURCE_CACHE_DIR");
+	if (*cache)
+		strlist_add(&env, str_join("CPYCONF_CACHE=", cache, ""));
+	fetch_command(b, &argv);
+	char *out = NULL;
+	struct spawn r = { .argv = argv.items, .env = &env, .log = log, .capture = &out };
+	int rc = spawn_run(&r);
+	if (rc == 0 && out && *out) {
+		out[strcspn(out, "\n")] = '\0';
+		b->src = xstrdup(out);
+	} else if (spawn_interrupted()) {
+		rc = step_interrupted(b, "fetching the sources");
+	} else {
+		rc = step_failed("fetching the sources", log);
+	}
+	free(out);
+	strlist_free(&argv);
+	strlist_free(&env);
+	free(log);
+	return rc;
+}
+
+int find_sources(struct build *b)
+{
+	const char *env_src = getenv("PYTHON_SRC");
+	const char *local = env_src && *env_src ? env_src
+			    : sym_is_y(b->kc, "SOURCE_LOCAL") ? sym_string_if_applies(b->kc, "SOURCE_LOCAL_DIR")
+							      : NULL;
+	if (local) {
+		b->src = realpath(local, NULL);
+		if (!b->src) {
+			error_plain("source tree '%s': %s", local, strerror(errno));
+			return 1;
+		}
+	} else {
+		int rc = fetch_sources(b);
+		if (rc)
+			return rc;
+	}
+	char *have = tree_series(b->src);
+	int rc = 0;
+	if (!have || strcmp(have, b->series)) {
+		error_plain("the config targets CPython %s but %s is CPython %s", b->series, b->src,
+			    have ? have : "(unknown)");
+		rc = 1;
+	}
+	free(have);
+	return rc;
+}

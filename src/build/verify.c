@@ -1,0 +1,139 @@
+#include "build/verify.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "util/diag.h"
+
+/* Run by the installed interpreter. argv: abiflags Py_DEBUG Py_GIL_DISABLED
+ * (or -), then the configure arguments, "--", then +module / -module. It
+ * prints one line per problem and exits 1 if there is any. */
+static const char check_script[] =
+	"import importlib, shlex, sys, sysconfig\n"
+	"abiflags, debug, nogil = sys.argv[1:4]\n"
+	"rest = sys.argv[4:]\n"
+	"cut = rest.index('--')\n"
+	"args, modules = rest[:cut], rest[cut + 1:]\n"
+	"problems = []\n"
+	"recorded = shlex.split(sysconfig.get_config_var('CONFIG_ARGS') or '')\n"
+	"if recorded != args:\n"
+	"    problems.append('CONFIG_ARGS is %r, cpyconf passed %r' % (recorded, args))\n"
+	"if sys.abiflags != abiflags:\n"
+	"    problems.append('sys.abiflags is %r, the config means %r' % (sys.abiflags, abiflags))\n"
+	"if str(sysconfig.get_config_var('Py_DEBUG') or 0) != debug:\n"
+	"    problems.append('Py_DEBUG is %r, the config means %s' % (sysconfig.get_config_var('Py_DEBUG'), debug))\n"
+	"if nogil != '-' and str(sysconfig.get_config_var('Py_GIL_DISABLED') or 0) != nogil:\n"
+	"    problems.append('Py_GIL_DISABLED is %r, the config means %s' % (sysconfig.get_config_var('Py_GIL_DISABLED'), nogil))\n"
+	"for m in modules:\n"
+	"    name = m[1:]\n"
+	"    try:\n"
+	"        importlib.import_module(name)\n"
+	"        found = True\n"
+	"    except ImportError:\n"
+	"        found = False\n"
+	"    if m[0] == '+' and not found:\n"
+	"        problems.append('module %s is wanted by the config but does not import' % name)\n"
+	"    if m[0] == '-' and found:\n"
+	"        problems.append('module %s is switched off in the config but imports' % name)\n"
+	"for p in problems:\n"
+	"    print(p)\n"
+	"print('checked CONFIG_ARGS, abiflags %r and %d modules' % (sys.abiflags, len(modules)))\n"
+	"sys.exit(1 if problems else 0)\n";
+
+/* Runs the check script with the installed interpreter. */
+static int check_interpreter(struct build *b)
+{
+	struct kconfig *kc = b->kc;
+	bool debug = sym_is_y(kc, "WITH_PYDEBUG");
+	bool has_gil_option = sym_applies_name(kc, "ENABLE_GIL");
+	bool nogil = has_gil_option && !sym_is_y(kc, "ENABLE_GIL");
+	char abiflags[4] = "";
+	strcat(abiflags, nogil ? "t" : "");
+	strcat(abiflags, debug ? "d" : "");
+
+	struct strlist argv = { 0 };
+	strlist_add(&argv, xstrdup(b->python));
+	strlist_add(&argv, xstrdup("-c"));
+	strlist_add(&argv, xstrdup(check_script));
+	strlist_add(&argv, xstrdup(abiflags));
+	strlist_add(&argv, xstrdup(debug ? "1" : "0"));
+	strlist_add(&argv, xstrdup(has_gil_option ? (nogil ? "1" : "0") : "-"));
+	for (int i = 0; i < b->all_args.n; i++)
+		strlist_add(&argv, xstrdup(b->all_args.items[i]));
+	strlist_add(&argv, xstrdup("--"));
+	struct symbol *s;
+	for_each_defined(kc, s) {
+		/* modules the config offers; a module symbol without a prompt
+		 * only documents something configure does on its own */
+		if (strncmp(s->name, "MODULE_", 7) || !sym_is_bool(s) || !sym_visibility(kc, s))
+			continue;
+		const char *module = s->name + 7;
+		char *m = xmalloc(strlen(module) + 2);
+		m[0] = sym_tri(kc, s) == 2 ? '+' : '-';
+		for (size_t i = 0; i <= strlen(module); i++)
+			m[i + 1] = (char)(module[i] >= 'A' && module[i] <= 'Z' ? module[i] - 'A' + 'a' : module[i]);
+		strlist_add(&argv, m);
+	}
+	strlist_add(&argv, NULL);
+	argv.n--;
+	struct strlist env = { 0 };
+	strlist_add(&env, str_join("LD_LIBRARY_PATH=", b->libdir, ""));
+	strlist_add(&env, xstrdup("PYTHONNOUSERSITE=1"));
+	char *out = NULL;
+	struct spawn r = { .argv = argv.items, .env = &env, .log = b->verify_log, .capture = &out };
+	int rc = spawn_run(&r);
+	fputs(out ? out : "", stdout);
+	FILE *log = fopen(b->verify_log, "a");
+	if (log) {
+		fputs(out ? out : "", log);
+		fclose(log);
+	}
+	free(out);
+	strlist_free(&argv);
+	strlist_free(&env);
+	if (spawn_interrupted())
+		return step_interrupted(b, "verify");
+	return rc == 0 ? 0 : 1;
+}
+
+/* Asks the build's own module checker, with PYTHONSTRICTEXTENSIONBUILD
+ * set, whether an extension module failed to build: "make
+ * checksharedmods" from 3.12, setup.py (run by "make sharedmods") before. */
+static int check_extension_build(struct build *b)
+{
+	char *makefile = str_join(b->dir, "/Makefile", "");
+	struct stat st;
+	bool built = stat(makefile, &st) == 0;
+	free(makefile);
+	if (!built) {
+		printf("      no build folder in %s: extension build check skipped\n", b->out);
+		return 0;
+	}
+	struct strlist env = { 0 };
+	strlist_add(&env, xstrdup("PYTHONSTRICTEXTENSIONBUILD=1"));
+	int rc = step_make(b, b->minor >= 12 ? "checksharedmods" : "sharedmods", &env, "verify.log",
+			    "the extension module check", NULL);
+	strlist_free(&env);
+	return rc;
+}
+
+int verify_install(struct build *b)
+{
+	free(b->verify_log);
+	b->verify_log = str_join(b->logs, "/verify.log", "");
+	if (*sym_string_if_applies(b->kc, "ARG_HOST")) {
+		printf("      cross build: the interpreter runs on the host system; verify skipped\n");
+		return 0;
+	}
+	int extensions = check_extension_build(b);
+	if (extensions > 1)
+		return extensions; /* interrupted */
+	int interpreter = check_interpreter(b);
+	if (interpreter > 1)
+		return interpreter;
+	if (interpreter)
+		step_failed("verify", b->verify_log);
+	return extensions || interpreter;
+}

@@ -1,0 +1,49 @@
+/* The commands that drive the CPython build: build, verify, ccache-stats. */
+#include <stdio.h>
+
+#include "build/runner.h"
+#include "build/toolwrap.h"
+#include "build/verify.h"
+#include "cli/commands.h"
+#include "kconfig/confio.h"
+#include "util/diag.h"
+
+int cmd_build(const struct options *opt)
+{
+	struct build b = { 0 };
+	int rc = build_open(&b, opt->kconfig, opt->config);
+	if (rc == 0)
+		rc = build_all(&b);
+	build_free(&b);
+	return rc;
+}
+
+int cmd_verify(const struct options *opt)
+{
+	struct build b = { 0 };
+	int rc = build_open(&b, opt->kconfig, opt->config);
+	if (rc == 0)
+		rc = build_prepare(&b);
+	if (rc == 0) {
+		b.python = build_find_python(&b);
+		if (!b.python) {
+			error_plain("no python%s is installed under %s%s/bin: run cpyconf build first", b.series,
+				    b.destdir, b.prefix);
+			rc = 1;
+		}
+	}
+	if (rc == 0)
+		rc = verify_install(&b);
+	build_free(&b);
+	return rc;
+}
+
+int cmd_ccache_stats(const struct options *opt)
+{
+	struct kconfig *kc = kconfig_load(opt->kconfig);
+	int rc = kc ? config_read(kc, opt->config, true) : 1;
+	if (rc == 0)
+		rc = ccache_show_stats(kc);
+	kconfig_free(kc);
+	return rc;
+}

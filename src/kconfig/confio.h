@@ -1,0 +1,21 @@
+/* Reading and writing .config files and minimal defconfigs. */
+#ifndef CPYCONF_CONFIO_H
+#define CPYCONF_CONFIO_H
+
+#include <stdbool.h>
+#include "kconfig/kconfig.h"
+
+/* Replaces all user values with the assignments in `path`. Problems are
+ * reported with file and line; with `strict` (the check command) an
+ * unknown symbol, a repeated assignment or an assignment that does not take
+ * effect is an error, otherwise a warning. Returns the number of errors. */
+int config_read(struct kconfig *kc, const char *path, bool strict);
+
+/* The full .config text / the minimal defconfig text (caller frees). */
+char *config_text(struct kconfig *kc);
+char *defconfig_text(struct kconfig *kc);
+
+/* One symbol's line as it appears in a .config, without newline. */
+char *config_line(struct kconfig *kc, struct symbol *s);
+
+#endif

@@ -1,0 +1,53 @@
+/* Shared state of the Kconfig lexer (lexer.l) and grammar (parser.y). */
+#ifndef CPYCONF_PARSE_H
+#define CPYCONF_PARSE_H
+
+#include <stdio.h>
+#include "kconfig/kconfig.h"
+
+#define MAX_SOURCE_DEPTH 32
+
+struct source_frame {
+	const char *file; /* interned */
+	const char *real; /* interned canonical path, to spot recursion */
+	int line;         /* line to resume at */
+	void *buffer;     /* flex YY_BUFFER_STATE of the including file */
+	FILE *fp;
+};
+
+struct parse_state {
+	struct kconfig *kc;
+	void *scanner; /* yyscan_t */
+
+	struct source_frame stack[MAX_SOURCE_DEPTH];
+	int depth;          /* number of including files on the stack */
+	const char *file;   /* current file, interned */
+	const char *real;   /* its canonical path, interned */
+	FILE *fp;
+
+	int token_line;     /* line of the token just returned */
+
+	/* help text being collected */
+	char *help; size_t help_len, help_cap;
+	int help_indent;    /* -1 until the first non-blank help line */
+
+	/* string literal being collected */
+	char *str; size_t str_len, str_cap;
+	int str_line;
+	char quote;          /* the quote that opened it */
+
+	/* the menu node that entries are appended to, and the current entry */
+	struct menu *parent;
+	struct menu *entry;
+};
+
+/* lexer.l */
+int lexer_init(struct parse_state *ps, const char *path);
+void lexer_destroy(struct parse_state *ps);
+/* Called by the grammar on `source "path"`: switch input to that file. */
+void lexer_push_file(struct parse_state *ps, const char *path, int line);
+
+/* parser.y */
+int kconfig_parse(struct parse_state *ps);
+
+#endif

@@ -1,0 +1,366 @@
+#include "translate/translate.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/diag.h"
+
+static bool starts_with(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
+/* FOO_BAR -> foo-bar */
+static char *option_word(const char *name)
+{
+	char *w = xstrdup(name);
+	for (char *p = w; *p; p++)
+		*p = *p == '_' ? '-' : (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+	return w;
+}
+
+static char *lowercase(const char *name)
+{
+	char *w = xstrdup(name);
+	for (char *p = w; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return w;
+}
+
+/* --enable-foo / --disable-foo / --with-foo / --without-foo / --x=value */
+static char *flag(bool is_enable, const char *word, bool on, const char *value)
+{
+	const char *yes = is_enable ? "--enable-" : "--with-";
+	const char *no = is_enable ? "--disable-" : "--without-";
+	if (value) {
+		char *head = str_join(yes, word, "=");
+		char *s = str_join(head, value, "");
+		free(head);
+		return s;
+	}
+	return str_join(on ? yes : no, word, "");
+}
+
+/* Symbols whose dependencies fail are options the target (version,
+ * platform, parent option) does not have: they never reach configure. */
+
+static void translate_choice(struct kconfig *kc, struct symbol *c, bool explicit, struct translation *out)
+{
+	bool is_enable = starts_with(c->name, "ENABLE_");
+	if (!is_enable && !starts_with(c->name, "WITH_"))
+		return; /* an internal choice such as the target version */
+	struct symbol *sel = choice_selection(kc, c);
+	if (!sel || sym_tri(kc, c) == 0)
+		return;
+	size_t len = strlen(c->name);
+	const char *suffix = sel->name + len + 1;
+	if (!starts_with(sel->name, c->name) || sel->name[len] != '_') {
+		error_at(sel->nodes[0]->loc.file, sel->nodes[0]->loc.line,
+			 "choice member %s must be named %s_<VALUE>", sel->name, c->name);
+		return;
+	}
+	if (!strcmp(suffix, "AUTO"))
+		return; /* configure decides */
+	if (!explicit && sel == choice_default_selection(kc, c))
+		return;
+	char *word = option_word(c->name + (is_enable ? 7 : 5));
+	char *value = option_word(suffix);
+	if (!strcmp(suffix, "YES") || !strcmp(suffix, "NO"))
+		strlist_add(&out->configure_args, flag(is_enable, word, !strcmp(suffix, "YES"), NULL));
+	else
+		strlist_add(&out->configure_args, flag(is_enable, word, true, value));
+	free(word);
+	free(value);
+}
+
+static int translate_symbol(struct kconfig *kc, struct symbol *s, bool explicit, struct translation *out)
+{
+	const char *name = s->name;
+	if (s->choice) {
+		if (s->choice->members[0] == s)
+			translate_choice(kc, s->choice, explicit, out);
+		return 0;
+	}
+	if (starts_with(name, "PY_") || starts_with(name, "BUILD_") || starts_with(name, "SOURCE_") ||
+	    starts_with(name, "INSTALL_"))
+		return 0;
+	if (!sym_applies(kc, s))
+		return 0;
+	const char *value = sym_str(kc, s);
+	bool is_default = !strcmp(value, sym_default_str(kc, s));
+	if (starts_with(name, "ENABLE_") || starts_with(name, "WITH_")) {
+		bool is_enable = name[0] == 'E';
+		char *word = option_word(name + (is_enable ? 7 : 5));
+		if (sym_is_bool(s) && (explicit || !is_default))
+			strlist_add(&out->configure_args, flag(is_enable, word, !strcmp(value, "y"), NULL));
+		else if (!sym_is_bool(s) && *value && (explicit || !is_default))
+			strlist_add(&out->configure_args, flag(is_enable, word, true, value));
+		free(word);
+		return 0;
+	}
+	if (starts_with(name, "ARG_")) {
+		char *word = option_word(name + 4);
+		if (sym_is_bool(s) && !strcmp(value, "y"))
+			strlist_add(&out->configure_args, str_join("--", word, ""));
+		else if (!sym_is_bool(s) && *value) {
+			char *head = str_join("--", word, "=");
+			strlist_add(&out->configure_args, str_join(head, value, ""));
+			free(head);
+		}
+		free(word);
+		return 0;
+	}
+	struct { const char *prefix; struct strlist *list; } vars[] = {
+		{ "VAR_", &out->configure_args }, { "ENV_", &out->environment }, { "MAKE_", &out->make_vars },
+	};
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		if (!starts_with(name, vars[i].prefix))
+			continue;
+		if (*value) {
+			char *head = str_join(name + strlen(vars[i].prefix), "=", "");
+			strlist_add(vars[i].list, str_join(head, value, ""));
+			free(head);
+		}
+		return 0;
+	}
+	if (starts_with(name, "MODULE_")) {
+		if (!strcmp(value, "n")) {
+			char *module = lowercase(name + 7);
+			strlist_add(&out->configure_args, str_join("py_cv_module_", module, "=n/a"));
+			free(module);
+		}
+		return 0;
+	}
+	error_at(s->nodes[0]->loc.file, s->nodes[0]->loc.line,
+		 "%s: the name says nothing about how it reaches configure or make "
+		 "(expected a prefix such as ENABLE_, WITH_, ARG_, VAR_, ENV_, MAKE_, MODULE_ or PY_)", name);
+	return 1;
+}
+
+/* Splits the escape hatch into words: blanks separate, '...' is literal,
+ * "..." and a backslash escape the next character. Anything a shell would
+ * evaluate is refused instead of passed on. NULL and a reason on error. */
+static bool split_words(const char *s, struct strlist *out, const char **why)
+{
+	size_t len = strlen(s);
+	char *word = xmalloc(len + 1);
+	size_t n = 0;
+	bool in_word = false;
+	for (const char *p = s; ; p++) {
+		char c = *p;
+		if (c == '\0' || c == ' ' || c == '\t') {
+			if (in_word) {
+				word[n] = '\0';
+				strlist_add(out, xstrdup(word));
+			}
+			in_word = false;
+			n = 0;
+			if (c == '\0')
+				break;
+			continue;
+		}
+		in_word = true;
+		if (c == '\'') {
+			const char *end = strchr(p + 1, '\'');
+			if (!end) {
+				*why = "a single quote is not closed";
+				break;
+			}
+			memcpy(word + n, p + 1, (size_t)(end - p - 1));
+			n += (size_t)(end - p - 1);
+			p = end;
+		} else if (c == '"') {
+			for (p++; *p && *p != '"'; p++) {
+				if (*p == '\\' && p[1])
+					p++;
+				else if (*p == '$' || *p == '`') {
+					*why = "$ and backticks are not evaluated; escape them with a backslash or use single quotes";
+					break;
+				}
+				word[n++] = *p;
+			}
+			if (*why)
+				break;
+			if (*p != '"') {
+				*why = "a double quote is not closed";
+				break;
+			}
+		} else if (c == '\\' && p[1]) {
+			word[n++] = *++p;
+		} else if (strchr("$`;|&<>()", c)) {
+			*why = "shell syntax ($, backticks, ;, |, &, <, >, parentheses) is not evaluated; quote the word";
+			break;
+		} else {
+			word[n++] = c;
+		}
+	}
+	free(word);
+	return *why == NULL;
+}
+
+/* 0: no such name; 1: a symbol; 2: a choice (set one of its members) */
+static int symbol_or_choice_exists(struct kconfig *kc, const char *name)
+{
+	struct symbol *s = sym_find(kc, name);
+	if (s && s->n_nodes)
+		return 1;
+	for_each_defined(kc, s)
+		if (s->choice && !strcmp(s->choice->name, name))
+			return 2;
+	return 0;
+}
+
+/* The symbol that already controls an argument, if any. */
+static char *controlling_symbol(struct kconfig *kc, const char *arg)
+{
+	static const char *const forms[][2] = {
+		{ "--enable-", "ENABLE_" }, { "--disable-", "ENABLE_" },
+		{ "--with-", "WITH_" }, { "--without-", "WITH_" }, { "--", "ARG_" },
+	};
+	size_t eq = strcspn(arg, "=");
+	char *name = NULL;
+	if (arg[0] == '-') {
+		for (size_t i = 0; i < sizeof forms / sizeof forms[0] && !name; i++) {
+			size_t plen = strlen(forms[i][0]);
+			if (strncmp(arg, forms[i][0], plen) || eq <= plen)
+				continue;
+			name = xmalloc(strlen(forms[i][1]) + eq - plen + 1);
+			strcpy(name, forms[i][1]);
+			char *o = name + strlen(name);
+			for (const char *p = arg + plen; p < arg + eq; p++)
+				*o++ = *p == '-' ? '_' : (char)(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p);
+			*o = '\0';
+		}
+	} else {
+		const char *module = "py_cv_module_";
+		bool is_module = !strncmp(arg, module, strlen(module));
+		const char *base = is_module ? arg + strlen(module) : arg;
+		size_t blen = eq - (size_t)(base - arg);
+		for (const char *prefix = is_module ? "MODULE_" : "VAR_"; prefix && !name; prefix = NULL) {
+			name = xmalloc(strlen(prefix) + blen + 1);
+			strcpy(name, prefix);
+			char *o = name + strlen(name);
+			for (size_t i = 0; i < blen; i++)
+				*o++ = (char)(base[i] >= 'a' && base[i] <= 'z' ? base[i] - 'a' + 'A' : base[i]);
+			*o = '\0';
+		}
+	}
+	int kind = name ? symbol_or_choice_exists(kc, name) : 0;
+	if (kind == 2) {
+		char *members = str_join(name, "_*", "");
+		free(name);
+		return members;
+	}
+	if (kind == 1)
+		return name;
+	if (name && !strncmp(name, "VAR_", 4)) {
+		/* a variable may live in the environment or make menus too */
+		const char *alt[] = { "ENV_", "MAKE_" };
+		for (int i = 0; i < 2; i++) {
+			char *other = str_join(alt[i], name + 4, "");
+			if (symbol_or_choice_exists(kc, other)) {
+				free(name);
+				return other;
+			}
+			free(other);
+		}
+	}
+	free(name);
+	return NULL;
+}
+
+static bool valid_argument(const char *w)
+{
+	size_t i = 0;
+	if (w[0] == '-' && w[1] == '-') {
+		for (i = 2; (w[i] >= 'a' && w[i] <= 'z') || (w[i] >= '0' && w[i] <= '9') || w[i] == '-' || w[i] == '_'; i++)
+			;
+		return i > 2 && (w[i] == '\0' || w[i] == '=');
+	}
+	for (; (w[i] >= 'A' && w[i] <= 'Z') || (w[i] >= 'a' && w[i] <= 'z') || w[i] == '_' || (i && w[i] >= '0' && w[i] <= '9'); i++)
+		;
+	return i > 0 && w[i] == '=';
+}
+
+static int translate_extra(struct kconfig *kc, struct symbol *s, struct translation *out)
+{
+	const char *file = s->user_loc.file ? s->user_loc.file : s->nodes[0]->loc.file;
+	int line = s->user_loc.file ? s->user_loc.line : s->nodes[0]->loc.line;
+	struct strlist words = { 0 };
+	const char *why = NULL;
+	int errors = 0;
+	if (!split_words(sym_str(kc, s), &words, &why)) {
+		error_at(file, line, "CONFIG_%s: %s", s->name, why);
+		errors++;
+	}
+	for (int i = 0; i < words.n && !errors; i++) {
+		const char *w = words.items[i];
+		char *owner = NULL;
+		if (!valid_argument(w)) {
+			error_at(file, line, "CONFIG_%s: '%s' is neither an option (--name[=value]) nor a variable (NAME=value)",
+				 s->name, w);
+			errors++;
+		} else if ((owner = controlling_symbol(kc, w)) != NULL) {
+			error_at(file, line, "CONFIG_%s: '%s' is controlled by CONFIG_%s; set that instead", s->name, w, owner);
+			errors++;
+		} else {
+			strlist_add(&out->configure_args, xstrdup(w));
+		}
+		free(owner);
+	}
+	for (int i = 0; i < words.n; i++)
+		free(words.items[i]);
+	free(words.items);
+	return errors;
+}
+
+int translate(struct kconfig *kc, bool explicit, struct translation *out)
+{
+	memset(out, 0, sizeof *out);
+	int errors = 0;
+	struct symbol *s;
+	for_each_defined(kc, s)
+		if (strcmp(s->name, "EXTRA_CONFIGURE_ARGS"))
+			errors += translate_symbol(kc, s, explicit, out);
+	/* the escape hatch comes last, so it can add to what symbols emit */
+	s = sym_find(kc, "EXTRA_CONFIGURE_ARGS");
+	if (s && s->n_nodes && s->type == TYPE_STRING)
+		errors += translate_extra(kc, s, out);
+	return errors;
+}
+
+void translation_free(struct translation *t)
+{
+	strlist_free(&t->configure_args);
+	strlist_free(&t->environment);
+	strlist_free(&t->make_vars);
+}
+
+char *shell_quote(const char *s)
+{
+	bool plain = *s != '\0';
+	for (const char *p = s; *p; p++)
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_=+./,:@%", *p))
+			plain = false;
+	if (plain)
+		return xstrdup(s);
+	/* '...' with each ' written as '\'' */
+	size_t n = 3;
+	for (const char *p = s; *p; p++)
+		n += *p == '\'' ? 4 : 1;
+	char *q = xmalloc(n), *o = q;
+	*o++ = '\'';
+	for (const char *p = s; *p; p++) {
+		if (*p == '\'') {
+			memcpy(o, "'\\''", 4);
+			o += 4;
+		} else {
+			*o++ = *p;
+		}
+	}
+	*o++ = '\'';
+	*o = '\0';
+	return q;
+}

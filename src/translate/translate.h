@@ -1,0 +1,25 @@
+/* The translator: from resolved symbol values to configure arguments,
+ * configure's environment and make variables. Everything is derived from
+ * symbol names (see options/CONVENTIONS.md); there is no second table. */
+#ifndef CPYCONF_TRANSLATE_H
+#define CPYCONF_TRANSLATE_H
+
+#include <stdbool.h>
+#include "kconfig/kconfig.h"
+#include "util/strlist.h"
+
+struct translation {
+	struct strlist configure_args; /* --enable-foo, CFLAGS=..., py_cv_module_x=n/a */
+	struct strlist environment;    /* NAME=VALUE for configure's environment */
+	struct strlist make_vars;      /* NAME=VALUE for make's command line */
+};
+
+/* With `explicit`, every option's value is spelled out, defaults included.
+ * Returns the number of errors (a symbol whose name maps to nothing). */
+int translate(struct kconfig *kc, bool explicit, struct translation *out);
+void translation_free(struct translation *t);
+
+/* Shell quoting that a POSIX shell reads back as exactly one word. */
+char *shell_quote(const char *s);
+
+#endif
