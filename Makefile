@@ -106,17 +106,22 @@ KCONFIGLIB := /usr/bin/python3 -m
 $(CONFIG_DIR):
 	$(Q)mkdir -p $@
 
-menuconfig: | $(CONFIG_DIR)
-	$(Q)$(if $(MCONF),$(MCONF),$(KCONFIGLIB) menuconfig) Kconfig
+# The menus start at the version of the source tree at hand (PYTHON_SRC,
+# the Source menu's local tree, a cached tarball or commit), as cpyconf's
+# own commands do: `option env` values are read when the tree is parsed.
+SOURCE_VERSION = PY_SOURCE_VERSION="$$($(CPYCONF_RUN) source-version)"
 
-nconfig: | $(CONFIG_DIR)
-	$(Q)$(if $(NCONF),$(NCONF),$(KCONFIGLIB) menuconfig) Kconfig
+menuconfig: $(CPYCONF) | $(CONFIG_DIR)
+	$(Q)$(SOURCE_VERSION) $(if $(MCONF),$(MCONF),$(KCONFIGLIB) menuconfig) Kconfig
 
-xconfig: | $(CONFIG_DIR)
-	$(Q)$(if $(QCONF),$(QCONF),$(KCONFIGLIB) guiconfig) Kconfig
+nconfig: $(CPYCONF) | $(CONFIG_DIR)
+	$(Q)$(SOURCE_VERSION) $(if $(NCONF),$(NCONF),$(KCONFIGLIB) menuconfig) Kconfig
 
-oldconfig: | $(CONFIG_DIR)
-	$(Q)$(if $(CONF),$(CONF) --oldconfig,$(KCONFIGLIB) oldconfig) Kconfig
+xconfig: $(CPYCONF) | $(CONFIG_DIR)
+	$(Q)$(SOURCE_VERSION) $(if $(QCONF),$(QCONF),$(KCONFIGLIB) guiconfig) Kconfig
+
+oldconfig: $(CPYCONF) | $(CONFIG_DIR)
+	$(Q)$(SOURCE_VERSION) $(if $(CONF),$(CONF) --oldconfig,$(KCONFIGLIB) oldconfig) Kconfig
 
 olddefconfig alldefconfig allnoconfig allyesconfig listnewconfig: $(CPYCONF) | $(CONFIG_DIR)
 	$(Q)$(CPYCONF_RUN) $@

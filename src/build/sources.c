@@ -1,9 +1,11 @@
 #include "build/sources.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util/diag.h"
 #include "util/textfile.h"
@@ -37,6 +39,67 @@ char *tree_series(const char *src)
 	}
 	free(text);
 	return series;
+}
+
+static char *cache_dir(struct kconfig *kc)
+{
+	const char *dir = sym_string_if_applies(kc, "SOURCE_CACHE_DIR");
+	if (*dir)
+		return xstrdup(dir);
+	const char *env = getenv("CPYCONF_CACHE");
+	if (env && *env)
+		return xstrdup(env);
+	const char *home = getenv("HOME");
+	return str_join(home && *home ? home : "/tmp", "/.cache/cpyconf", "");
+}
+
+/* A tree a fetch script finished unpacking into the cache, or NULL. */
+static char *cached_tree(struct kconfig *kc, const char *name)
+{
+	char *cache = cache_dir(kc);
+	char *tree = str_join(cache, "/src/", name);
+	char *mark = str_join(tree, "/.cpyconf-complete", "");
+	free(cache);
+	bool complete = access(mark, F_OK) == 0;
+	free(mark);
+	if (complete)
+		return tree;
+	free(tree);
+	return NULL;
+}
+
+static bool is_commit_id(const char *s)
+{
+	return strlen(s) == 40 && strspn(s, "0123456789abcdef") == 40;
+}
+
+char *source_tree_at_hand(struct kconfig *kc)
+{
+	const char *env_src = getenv("PYTHON_SRC");
+	if (env_src && *env_src)
+		return xstrdup(env_src);
+	if (sym_is_y(kc, "SOURCE_LOCAL")) {
+		const char *dir = sym_string_if_applies(kc, "SOURCE_LOCAL_DIR");
+		return *dir ? xstrdup(dir) : NULL;
+	}
+	if (sym_is_y(kc, "SOURCE_TARBALL")) {
+		char *name = str_join("tarball-", sym_string_if_applies(kc, "SOURCE_TARBALL_SHA256"), "");
+		for (char *p = name; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+		char *tree = cached_tree(kc, name);
+		free(name);
+		return tree;
+	}
+	if (sym_is_y(kc, "SOURCE_GIT")) {
+		const char *ref = sym_string_if_applies(kc, "SOURCE_GIT_REF");
+		if (!is_commit_id(ref))
+			return NULL;
+		char *name = str_join("git-", ref, "");
+		char *tree = cached_tree(kc, name);
+		free(name);
+		return tree;
+	}
+	return NULL;
 }
 
 /* The fetch script for the Source menu's choice, with its arguments. */

@@ -14,6 +14,12 @@ bool target_series(struct kconfig *kc, char *out, size_t size);
 /* "3.13" from a tree's Include/patchlevel.h, or NULL (caller frees). */
 char *tree_series(const char *src);
 
+/* The source tree the config (or PYTHON_SRC) names, where it is on this
+ * machine without a download: PYTHON_SRC, the local tree, or a tarball or
+ * git commit already unpacked in the cache. NULL otherwise, and for
+ * Debian's packages, which the target version chooses. Caller frees. */
+char *source_tree_at_hand(struct kconfig *kc);
+
 /* Finds or fetches the sources (PYTHON_SRC wins over the Source menu) and
  * checks their version against the target. Sets b->src; returns 0, or
  * the step's failure status. */

@@ -203,6 +203,7 @@ static int cmd_check(const struct options *opt)
 	if (!kc)
 		return 1;
 	int errors = config_read(kc, path, true);
+	errors += cli_check_source_version(kc, path);
 	if (errors == 0)
 		printf("%s: OK\n", path);
 	return finish(kc, errors ? -1 : 0);
@@ -338,6 +339,7 @@ static const struct command commands[] = {
 	{ "build", 0, 0, "", cmd_build },
 	{ "verify", 0, 0, "", cmd_verify },
 	{ "ccache-stats", 0, 0, "", cmd_ccache_stats },
+	{ "source-version", 0, 0, "", cmd_source_version },
 	{ "args", 0, 3, " [--explicit] [--format shell|lines|json]", cmd_args },
 	{ NULL, 0, 0, NULL, NULL },
 };
@@ -349,6 +351,7 @@ int cli_dispatch(const struct options *opt)
 			continue;
 		if (want_args(opt, c->min_args, c->max_args, c->usage) != 0)
 			return 2;
+		cli_set_source_version(opt);
 		return c->run(opt);
 	}
 	fprintf(stderr, "cpyconf: unknown command '%s' (see cpyconf --help)\n", opt->command);

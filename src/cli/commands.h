@@ -2,6 +2,8 @@
 #ifndef CPYCONF_COMMANDS_H
 #define CPYCONF_COMMANDS_H
 
+#include "kconfig/kconfig.h"
+
 struct options {
 	const char *kconfig;
 	const char *config;
@@ -12,6 +14,14 @@ struct options {
 
 /* Runs opt->command; returns the exit status. */
 int cli_dispatch(const struct options *opt);
+
+/* source_version.c: sets PY_SOURCE_VERSION from the source tree at hand
+ * unless the environment gives it; cmd_source_version prints it. */
+void cli_set_source_version(const struct options *opt);
+int cmd_source_version(const struct options *opt);
+/* An error (returns 1) when the target version differs from the series of
+ * the tree the version was read from. */
+int cli_check_source_version(struct kconfig *kc, const char *config);
 
 /* build_commands.c */
 int cmd_build(const struct options *opt);

@@ -37,6 +37,10 @@ static void usage(FILE *out)
 	      "                        output of configure and make as well as logging it)\n"
 	      "  verify                check the interpreter installed by build against the config\n"
 	      "  ccache-stats          ccache's statistics for the config's compiler cache\n"
+	      "  source-version        the CPython series of the source tree at hand (PYTHON_SRC,\n"
+	      "                        a local tree, a tarball or git commit in the cache), or an\n"
+	      "                        empty line; every command sets PY_SOURCE_VERSION to it\n"
+	      "                        unless the environment gives one\n"
 	      "\n"
 	      "Exit status: 0 on success, 1 when the input has errors, 2 on a usage error.\n",
 	      out);

@@ -90,8 +90,11 @@ static tristate plain_bool_value(struct kconfig *kc, struct symbol *s, tristate 
 			tristate cond = expr_eval(kc, p->cond);
 			if (cond) {
 				val = min_tri(expr_eval(kc, p->value), cond);
-				if (val)
-					s->write_cache = true;
+				/* Written even when n, as kconfig-conf writes it
+				 * (Kconfiglib leaves an n default out): a file
+				 * with the lines of both loads in either menu
+				 * without a claim of unsaved changes. */
+				s->write_cache = true;
 				break;
 			}
 		}

@@ -7,9 +7,17 @@
 
 int diag_errors;
 int diag_warnings;
+static bool muted;
+
+void diag_set_muted(bool on)
+{
+	muted = on;
+}
 
 static void vreport(const char *kind, const char *file, int line, const char *fmt, va_list ap)
 {
+	if (muted)
+		return;
 	if (file && line > 0)
 		fprintf(stderr, "%s:%d: %s: ", file, line, kind);
 	else if (file)
@@ -26,7 +34,7 @@ void error_at(const char *file, int line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vreport("error", file, line, fmt, ap);
 	va_end(ap);
-	diag_errors++;
+	diag_errors += !muted;
 }
 
 void warning_at(const char *file, int line, const char *fmt, ...)
@@ -35,7 +43,7 @@ void warning_at(const char *file, int line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vreport("warning", file, line, fmt, ap);
 	va_end(ap);
-	diag_warnings++;
+	diag_warnings += !muted;
 }
 
 void error_plain(const char *fmt, ...)
@@ -44,7 +52,7 @@ void error_plain(const char *fmt, ...)
 	va_start(ap, fmt);
 	vreport("error", NULL, 0, fmt, ap);
 	va_end(ap);
-	diag_errors++;
+	diag_errors += !muted;
 }
 
 void report_at(bool is_error, const char *file, int line, const char *fmt, ...)

@@ -21,6 +21,10 @@ void error_plain(const char *fmt, ...) PRINTF_LIKE(1, 2);
 /* Either an error or a warning, as `is_error` says. */
 void report_at(bool is_error, const char *file, int line, const char *fmt, ...) PRINTF_LIKE(4, 5);
 
+/* While muted, reports are neither printed nor counted: for a trial load
+ * whose problems the real load reports again. */
+void diag_set_muted(bool on);
+
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
