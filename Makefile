@@ -43,7 +43,7 @@ SRCS := $(wildcard src/*/*.c)
 HDRS := $(wildcard src/*/*.h)
 GEN := $(BUILD)/gen/lexer.c $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h
 
-.PHONY: all verify ccache-stats deps tool tool-asan check test menuconfig nconfig xconfig oldconfig olddefconfig \
+.PHONY: all verify ccache-stats deps tool tool-asan check check-defconfigs test menuconfig nconfig xconfig oldconfig olddefconfig \
 	defconfig savedefconfig list-defconfigs allnoconfig allyesconfig alldefconfig \
 	randconfig listnewconfig help clean distclean
 
@@ -95,6 +95,11 @@ $(BUILD)/asan/cpyconf: $(SRCS) $(HDRS) $(GEN)
 check test: deps $(CPYCONF) $(BUILD)/asan/cpyconf
 	$(Q)CPYCONF=$(CPYCONF) CPYCONF_ASAN=$(BUILD)/asan/cpyconf tests/run
 
+# The preset library: loads, round-trips through savedefconfig, is accepted
+# by each fetched configure and keeps its promises in a real configure run.
+check-defconfigs: deps $(CPYCONF)
+	$(Q)CPYCONF=$(CPYCONF) tests/run tests/configure/presets.test
+
 # --- Kconfig front ends ----------------------------------------------------
 # kconfig-frontends where installed (Debian 12); Kconfiglib otherwise.
 MCONF := $(shell command -v kconfig-mconf 2>/dev/null)
@@ -136,9 +141,12 @@ defconfig: $(CPYCONF) | $(CONFIG_DIR)
 	$(Q)test -f configs/$@ || { echo "no such preset: configs/$@ (see make list-defconfigs)" >&2; exit 2; }
 	$(Q)$(CPYCONF_RUN) defconfig configs/$@
 
+# DEFCONFIG=configs/NAME_defconfig on the command line writes the minimal
+# config back to that preset (its description lines kept), as Buildroot does.
+SAVEDEFCONFIG := $(if $(filter command line,$(origin DEFCONFIG)),$(DEFCONFIG),$(CONFIG_DIR)/defconfig)
 savedefconfig: $(CPYCONF) | $(CONFIG_DIR)
-	$(Q)$(CPYCONF_RUN) savedefconfig $(CONFIG_DIR)/defconfig
-	@echo "minimal config written to $(CONFIG_DIR)/defconfig"
+	$(Q)$(CPYCONF_RUN) savedefconfig $(SAVEDEFCONFIG)
+	@echo "minimal config written to $(SAVEDEFCONFIG)"
 
 list-defconfigs:
 	@for f in configs/*_defconfig; do \

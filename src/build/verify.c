@@ -42,6 +42,14 @@ static const char check_script[] =
 	"print('checked CONFIG_ARGS, abiflags %r and %d modules' % (sys.abiflags, len(modules)))\n"
 	"sys.exit(1 if problems else 0)\n";
 
+static bool has_prompt(const struct symbol *s)
+{
+	for (int i = 0; i < s->n_nodes; i++)
+		if (s->nodes[i]->prompt)
+			return true;
+	return false;
+}
+
 /* Runs the check script with the installed interpreter. */
 static int check_interpreter(struct build *b)
 {
@@ -65,9 +73,10 @@ static int check_interpreter(struct build *b)
 	strlist_add(&argv, xstrdup("--"));
 	struct symbol *s;
 	for_each_defined(kc, s) {
-		/* modules the config offers; a module symbol without a prompt
-		 * only documents something configure does on its own */
-		if (strncmp(s->name, "MODULE_", 7) || !sym_is_bool(s) || !sym_visibility(kc, s))
+		/* modules the config decides on, shown or fixed by another
+		 * switch (zlib while pip is installed); a module symbol that
+		 * never has a prompt only documents what configure does */
+		if (strncmp(s->name, "MODULE_", 7) || !sym_is_bool(s) || !has_prompt(s) || !sym_applies(kc, s))
 			continue;
 		const char *module = s->name + 7;
 		char *m = xmalloc(strlen(module) + 2);

@@ -34,9 +34,13 @@ static struct kconfig *load(const struct options *opt, bool need_config)
 
 static int write_config(struct kconfig *kc, const struct options *opt)
 {
-	char *text = config_text(kc);
+	char *header = version_header_line(kc);
+	char *text = config_text(kc, header);
+	if (!diag_errors)
+		report_version_move(kc, opt->config);
 	int rc = diag_errors ? -1 : write_file_atomic(opt->config, text, strlen(text), true);
 	free(text);
+	free(header);
 	return rc;
 }
 
@@ -71,14 +75,38 @@ static int cmd_defconfig(const struct options *opt)
 	return finish(kc, write_config(kc, opt));
 }
 
+/* The leading comment lines of a minimal config: a preset's description,
+ * which savedefconfig keeps when it writes the preset back. "" when the
+ * file does not exist or starts with an assignment. */
+static char *description_of(const char *path)
+{
+	if (!file_exists(path))
+		return xstrdup("");
+	size_t len;
+	char *text = read_text_file(path, NULL, 0, &len);
+	if (!text)
+		return NULL;
+	size_t keep = 0;
+	while (text[keep] == '#' && strncmp(text + keep, "# CONFIG_", 9))
+		keep += strcspn(text + keep, "\n") + 1;
+	text[keep] = '\0';
+	return text;
+}
+
 static int cmd_savedefconfig(const struct options *opt)
 {
 	struct kconfig *kc = load(opt, true);
 	if (!kc)
 		return 1;
-	char *text = defconfig_text(kc);
+	char *description = description_of(opt->args[0]);
+	if (!description)
+		return finish(kc, -1);
+	char *body = defconfig_text(kc);
+	char *text = str_join(description, body, "");
 	int rc = write_file_atomic(opt->args[0], text, strlen(text), false);
 	free(text);
+	free(body);
+	free(description);
 	return finish(kc, rc);
 }
 

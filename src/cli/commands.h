@@ -23,6 +23,11 @@ int cmd_source_version(const struct options *opt);
  * the tree the version was read from. */
 int cli_check_source_version(struct kconfig *kc, const char *config);
 
+/* version_move.c: the .config header line that names the target version,
+ * and the notes when a write moves a config to another version. */
+char *version_header_line(struct kconfig *kc);
+void report_version_move(struct kconfig *kc, const char *path);
+
 /* build_commands.c */
 int cmd_build(const struct options *opt);
 int cmd_verify(const struct options *opt);

@@ -12,7 +12,9 @@
 int config_read(struct kconfig *kc, const char *path, bool strict);
 
 /* The full .config text / the minimal defconfig text (caller frees). */
-char *config_text(struct kconfig *kc);
+/* `header_note`, when given, is a comment line of the caller's for the
+ * header (the program that wrote the file, its format). */
+char *config_text(struct kconfig *kc, const char *header_note);
 char *defconfig_text(struct kconfig *kc);
 
 /* One symbol's line as it appears in a .config, without newline. */

@@ -55,12 +55,16 @@ char *config_line(struct kconfig *kc, struct symbol *s)
 	return b.data;
 }
 
-static void put_header(struct kconfig *kc, struct buf *b)
+static void put_header(struct kconfig *kc, struct buf *b, const char *note)
 {
 	put(b, "#\n# Automatically generated file; DO NOT EDIT.\n");
 	if (kc->mainmenu) {
 		put(b, "# ");
 		put(b, kc->mainmenu);
+		put(b, "\n");
+	}
+	if (note) {
+		put(b, note);
 		put(b, "\n");
 	}
 	put(b, "#\n");
@@ -101,10 +105,10 @@ static void write_menu(struct kconfig *kc, struct menu *parent, struct buf *b)
 	}
 }
 
-char *config_text(struct kconfig *kc)
+char *config_text(struct kconfig *kc, const char *header_note)
 {
 	struct buf b = { 0 };
-	put_header(kc, &b);
+	put_header(kc, &b, header_note);
 	write_menu(kc, &kc->root, &b);
 	return b.data;
 }
