@@ -15,6 +15,7 @@
 #include "build/verify.h"
 #include "kconfig/confio.h"
 #include "util/diag.h"
+#include "util/atomicwrite.h"
 #include "util/textfile.h"
 
 static const char *prefix_of(const struct strlist *args)

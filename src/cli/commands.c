@@ -11,7 +11,7 @@
 #include "kconfig/confio.h"
 #include "translate/translate.h"
 #include "util/diag.h"
-#include "util/textfile.h"
+#include "util/atomicwrite.h"
 
 static bool file_exists(const char *path)
 {
