@@ -12,6 +12,7 @@
 #include "build/sources.h"
 #include "build/strip.h"
 #include "build/toolwrap.h"
+#include "build/validate.h"
 #include "build/verify.h"
 #include "kconfig/confio.h"
 #include "util/diag.h"
@@ -203,13 +204,9 @@ int build_open(struct build *b, const char *kconfig_path, const char *config_pat
 
 int build_prepare(struct build *b)
 {
-	if (!target_series(b->kc, b->series, sizeof b->series)) {
-		error_plain("the config selects no target version");
+	if (config_validate(b->kc, false, &b->t) != 0 || !target_series(b->kc, b->series, sizeof b->series))
 		return 1;
-	}
 	b->minor = atoi(b->series + 2);
-	if (translate(b->kc, false, &b->t) != 0)
-		return 1;
 	if (!prefix_of(&b->t.configure_args))
 		strlist_add(&b->all_args, str_join("--prefix=", b->out, "/install"));
 	for (int i = 0; i < b->t.configure_args.n; i++)

@@ -8,6 +8,7 @@
 
 #include "build/runner.h"
 #include "build/toolwrap.h"
+#include "build/validate.h"
 #include "kconfig/confio.h"
 #include "translate/translate.h"
 #include "util/diag.h"
@@ -203,6 +204,9 @@ static int cmd_check(const struct options *opt)
 	if (!kc)
 		return 1;
 	int errors = config_read(kc, path, true);
+	struct translation t;
+	errors += config_validate(kc, false, &t);
+	translation_free(&t);
 	if (errors == 0)
 		printf("%s: OK\n", path);
 	return finish(kc, errors ? -1 : 0);
@@ -266,7 +270,7 @@ static int cmd_args(const struct options *opt)
 	if (!kc)
 		return 1;
 	struct translation t;
-	if (translate(kc, explicit, &t) != 0) {
+	if (config_validate(kc, explicit, &t) != 0) {
 		translation_free(&t);
 		return finish(kc, -1);
 	}

@@ -1,0 +1,27 @@
+#include "build/validate.h"
+
+#include <string.h>
+
+#include "build/sources.h"
+#include "util/diag.h"
+
+int config_validate(struct kconfig *kc, bool explicit, struct translation *t)
+{
+	int errors = translate(kc, explicit, t);
+	char series[16];
+	if (!target_series(kc, series, sizeof series)) {
+		error_plain("the config selects no target version");
+		errors++;
+	}
+	const char *hosts = sym_string_if_applies(kc, "BUILD_DISTCC_HOSTS");
+	if (sym_is_y(kc, "BUILD_DISTCC") && !hosts[strspn(hosts, " \t")]) {
+		error_plain("BUILD_DISTCC is on but BUILD_DISTCC_HOSTS names no server");
+		errors++;
+	}
+	const char *epoch = sym_string_if_applies(kc, "BUILD_SOURCE_DATE_EPOCH");
+	if (sym_is_y(kc, "BUILD_REPRODUCIBLE") && *epoch && strspn(epoch, "0123456789") != strlen(epoch)) {
+		error_plain("BUILD_SOURCE_DATE_EPOCH is '%s', not a number of seconds", epoch);
+		errors++;
+	}
+	return errors;
+}
