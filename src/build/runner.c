@@ -204,7 +204,11 @@ int build_open(struct build *b, const char *kconfig_path, const char *config_pat
 
 int build_prepare(struct build *b)
 {
-	if (config_validate(b->kc, false, &b->t) != 0 || !target_series(b->kc, b->series, sizeof b->series))
+	if (!target_series(b->kc, b->series, sizeof b->series)) {
+		error_plain("the config selects no target version");
+		return 1;
+	}
+	if (config_validate(b->kc, false, &b->t) != 0)
 		return 1;
 	b->minor = atoi(b->series + 2);
 	if (!prefix_of(&b->t.configure_args))

@@ -2,17 +2,11 @@
 
 #include <string.h>
 
-#include "build/sources.h"
 #include "util/diag.h"
 
 int config_validate(struct kconfig *kc, bool explicit, struct translation *t)
 {
 	int errors = translate(kc, explicit, t);
-	char series[16];
-	if (!target_series(kc, series, sizeof series)) {
-		error_plain("the config selects no target version");
-		errors++;
-	}
 	const char *hosts = sym_string_if_applies(kc, "BUILD_DISTCC_HOSTS");
 	if (sym_is_y(kc, "BUILD_DISTCC") && !hosts[strspn(hosts, " \t")]) {
 		error_plain("BUILD_DISTCC is on but BUILD_DISTCC_HOSTS names no server");

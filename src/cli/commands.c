@@ -247,6 +247,21 @@ static void print_shell_words(const struct strlist *l, const char *sep)
 	}
 }
 
+/* One "KIND: WORD" line per word, so a script can tell the configure
+ * arguments, the environment and the make variables apart. A word with a
+ * newline cannot be written so. */
+static int print_lines(const char *kind, const struct strlist *l)
+{
+	for (int i = 0; i < l->n; i++) {
+		if (strchr(l->items[i], '\n')) {
+			error_plain("argument %d of %s contains a newline; use --format shell or json", i + 1, kind);
+			return -1;
+		}
+		printf("%s: %s\n", kind, l->items[i]);
+	}
+	return 0;
+}
+
 /* cpyconf args [--explicit] [--format shell|lines|json] */
 static int cmd_args(const struct options *opt)
 {
@@ -281,13 +296,8 @@ static int cmd_args(const struct options *opt)
 		print_json_list("make_vars", &t.make_vars, true);
 		fputs("}\n", stdout);
 	} else if (!strcmp(format, "lines")) {
-		for (int i = 0; i < t.configure_args.n; i++) {
-			if (strchr(t.configure_args.items[i], '\n')) {
-				error_plain("argument %d contains a newline; use --format shell or json", i + 1);
-				break;
-			}
-			puts(t.configure_args.items[i]);
-		}
+		if (print_lines("configure", &t.configure_args) == 0 && print_lines("env", &t.environment) == 0)
+			print_lines("make", &t.make_vars);
 	} else {
 		if (t.environment.n) {
 			fputs("env", stdout);
