@@ -90,6 +90,7 @@ struct menu {
 	char *help;
 	struct location loc;
 	struct menu *parent, *list, *next; /* children and siblings */
+	struct menu *last;                 /* last child, to append in O(1) */
 	/* properties of this definition before propagation */
 	struct property *defaults, *ranges, *selects, *implies;
 };
@@ -107,6 +108,10 @@ struct kconfig {
 	char *srctree;    /* base for relative `source` paths */
 	char **interned; int n_interned;
 	bool loop_reported;
+	/* every symbol after the ones its value depends on (menu.c), so
+	 * values can be computed without a deep recursion (value.c) */
+	struct symbol **eval_order; int n_eval_order;
+	unsigned warm_gen; /* gen + 1 once computed in that order */
 };
 
 /* kconfig.c: loading and the symbol table */
