@@ -2,11 +2,14 @@
 
 #include <string.h>
 
+#include "translate/extra.h"
 #include "util/diag.h"
 
-int config_validate(struct kconfig *kc, bool explicit, struct translation *t)
+int config_validate(struct kconfig *kc)
 {
-	int errors = translate(kc, explicit, t);
+	struct translation scratch = { 0 };
+	int errors = translate_extra(kc, &scratch);
+	translation_free(&scratch);
 	const char *hosts = sym_string_if_applies(kc, "BUILD_DISTCC_HOSTS");
 	if (sym_is_y(kc, "BUILD_DISTCC") && !hosts[strspn(hosts, " \t")]) {
 		error_plain("BUILD_DISTCC is on but BUILD_DISTCC_HOSTS names no server");

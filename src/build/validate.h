@@ -5,14 +5,13 @@
 #define CPYCONF_VALIDATE_H
 
 #include "kconfig/kconfig.h"
-#include "translate/translate.h"
 
-/* What is wrong with the config on any machine: what the translator
- * refuses (the escape hatch), distcc without servers, a SOURCE_DATE_EPOCH
- * that is not a number. Reports every problem and returns how many there
- * were; `t` holds the translation (`explicit` as for translate()) either
- * way, to free. Installed tools, source trees and a tree without target
- * versions (a test's small Kconfig) are the build's to check. */
-int config_validate(struct kconfig *kc, bool explicit, struct translation *t);
+/* What is wrong with the config's values on any machine: an escape-hatch
+ * word that is refused, distcc without servers, a SOURCE_DATE_EPOCH that
+ * is not a number. Reports every problem and returns how many there were.
+ * Not here: the tree's own naming (translate() reports a symbol whose
+ * name maps to nothing; check also serves trees that follow no naming
+ * rule), installed tools, source trees, the target version. */
+int config_validate(struct kconfig *kc);
 
 #endif

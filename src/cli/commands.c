@@ -204,9 +204,7 @@ static int cmd_check(const struct options *opt)
 	if (!kc)
 		return 1;
 	int errors = config_read(kc, path, true);
-	struct translation t;
-	errors += config_validate(kc, false, &t);
-	translation_free(&t);
+	errors += config_validate(kc);
 	if (errors == 0)
 		printf("%s: OK\n", path);
 	return finish(kc, errors ? -1 : 0);
@@ -284,8 +282,10 @@ static int cmd_args(const struct options *opt)
 	struct kconfig *kc = load(opt, true);
 	if (!kc)
 		return 1;
+	if (config_validate(kc) != 0)
+		return finish(kc, -1);
 	struct translation t;
-	if (config_validate(kc, explicit, &t) != 0) {
+	if (translate(kc, explicit, &t) != 0) {
 		translation_free(&t);
 		return finish(kc, -1);
 	}

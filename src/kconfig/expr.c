@@ -127,25 +127,30 @@ static void print_sym(const struct symbol *s, char *buf, size_t size, size_t *n)
 
 static void print_expr(const struct expr *e, int parent_prec, char *buf, size_t size, size_t *n);
 
-/* A left spine of one operator, bottom operand first: the nodes are
- * collected on a heap stack, then printed upwards. */
-static void print_spine(const struct expr *e, int prec, char *buf, size_t size, size_t *n)
+const struct expr **expr_spine(const struct expr *e, size_t *n)
 {
 	size_t depth = 0, cap = 64;
-	const struct expr **stack = xmalloc(cap * sizeof *stack);
-	const struct expr *p = e;
-	for (; is_spine(p, e->op); p = p->left) {
+	const struct expr **spine = xmalloc(cap * sizeof *spine);
+	for (const struct expr *p = e; is_spine(p, e->op); p = p->left) {
 		if (depth == cap)
-			stack = xrealloc(stack, (cap *= 2) * sizeof *stack);
-		stack[depth++] = p;
+			spine = xrealloc(spine, (cap *= 2) * sizeof *spine);
+		spine[depth++] = p;
 	}
-	print_expr(p, prec, buf, size, n);
+	*n = depth;
+	return spine;
+}
+
+/* The operands of a left spine, left to right. */
+static void print_spine(const struct expr *e, int prec, char *buf, size_t size, size_t *n)
+{
+	size_t depth;
+	const struct expr **spine = expr_spine(e, &depth);
+	print_expr(spine[depth - 1]->left, prec, buf, size, n);
 	while (depth > 0 && *n < size) {
-		const struct expr *node = stack[--depth];
 		*n += (size_t)snprintf(buf + *n, size - *n, "%s", op_text(e->op));
-		print_expr(node->right, prec, buf, size, n);
+		print_expr(spine[--depth]->right, prec, buf, size, n);
 	}
-	free(stack);
+	free(spine);
 }
 
 static void print_expr(const struct expr *e, int parent_prec, char *buf, size_t size, size_t *n)

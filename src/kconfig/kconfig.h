@@ -131,6 +131,10 @@ bool sym_is_bool(const struct symbol *s);
 const struct symbol *nearest_symbol(struct kconfig *kc, const char *name);
 
 /* expr.c */
+/* The nodes of the left spine of e's operator (e is && or ||), top
+ * first, in a new array of *n: `a || b || c` is one spine, walked by a
+ * loop however long (see expr.c). */
+const struct expr **expr_spine(const struct expr *e, size_t *n);
 struct expr *expr_sym(struct symbol *s);
 struct expr *expr_rel(enum expr_op op, struct symbol *l, struct symbol *r);
 struct expr *expr_unary(struct expr *e);

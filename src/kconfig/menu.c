@@ -601,11 +601,12 @@ static void dfs_expr(struct dfs *d, const struct expr *e, const struct symbol *s
 		break;
 	case E_AND:
 	case E_OR: {
-		/* along the left spine by a loop (see expr.c) */
-		const struct expr *p = e;
-		for (; p->op == e->op && !d->found; p = p->left)
-			dfs_expr(d, p->right, skip);
-		dfs_expr(d, p, skip);
+		size_t n;
+		const struct expr **spine = expr_spine(e, &n);
+		dfs_expr(d, spine[n - 1]->left, skip);
+		while (n > 0)
+			dfs_expr(d, spine[--n]->right, skip);
+		free(spine);
 		break;
 	}
 	default:

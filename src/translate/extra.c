@@ -179,8 +179,11 @@ static bool refused_builtin(struct kconfig *kc, const struct symbol *s, const ch
 	return refused;
 }
 
-int translate_extra(struct kconfig *kc, struct symbol *s, struct translation *out)
+int translate_extra(struct kconfig *kc, struct translation *out)
 {
+	struct symbol *s = sym_find(kc, "EXTRA_CONFIGURE_ARGS");
+	if (!s || !s->n_nodes || s->type != TYPE_STRING)
+		return 0;
 	const char *file = s->user_loc.file ? s->user_loc.file : s->nodes[0]->loc.file;
 	int line = s->user_loc.file ? s->user_loc.line : s->nodes[0]->loc.line;
 	struct strlist words = { 0 };

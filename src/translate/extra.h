@@ -7,8 +7,8 @@
 
 #include "translate/translate.h"
 
-/* Adds the words of `s` (the escape hatch) to out's configure arguments;
- * returns the number of errors reported. */
-int translate_extra(struct kconfig *kc, struct symbol *s, struct translation *out);
+/* Adds the words of the escape hatch (if the tree has one) to out's
+ * configure arguments; returns the number of errors reported. */
+int translate_extra(struct kconfig *kc, struct translation *out);
 
 #endif

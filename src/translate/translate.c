@@ -149,10 +149,7 @@ int translate(struct kconfig *kc, bool explicit, struct translation *out)
 		if (strcmp(s->name, "EXTRA_CONFIGURE_ARGS"))
 			errors += translate_symbol(kc, s, explicit, out);
 	/* the escape hatch comes last, so it can add to what symbols emit */
-	s = sym_find(kc, "EXTRA_CONFIGURE_ARGS");
-	if (s && s->n_nodes && s->type == TYPE_STRING)
-		errors += translate_extra(kc, s, out);
-	return errors;
+	return errors + translate_extra(kc, out);
 }
 
 void translation_free(struct translation *t)
