@@ -12,8 +12,10 @@
 #include "build/sources.h"
 #include "build/strip.h"
 #include "build/toolwrap.h"
+#include "build/validate.h"
 #include "build/verify.h"
 #include "kconfig/confio.h"
+#include "util/atomicwrite.h"
 #include "util/diag.h"
 #include "util/textfile.h"
 
@@ -206,9 +208,9 @@ int build_prepare(struct build *b)
 		error_plain("the config selects no target version");
 		return 1;
 	}
-	b->minor = atoi(b->series + 2);
-	if (translate(b->kc, false, &b->t) != 0)
+	if (config_validate(b->kc) != 0 || translate(b->kc, false, &b->t) != 0)
 		return 1;
+	b->minor = atoi(b->series + 2);
 	if (!prefix_of(&b->t.configure_args))
 		strlist_add(&b->all_args, str_join("--prefix=", b->out, "/install"));
 	for (int i = 0; i < b->t.configure_args.n; i++)

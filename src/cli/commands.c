@@ -6,10 +6,10 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "build/runner.h"
-#include "build/toolwrap.h"
+#include "build/validate.h"
 #include "kconfig/confio.h"
 #include "translate/translate.h"
+#include "util/atomicwrite.h"
 #include "util/diag.h"
 #include "util/textfile.h"
 
@@ -231,6 +231,7 @@ static int cmd_check(const struct options *opt)
 	if (!kc)
 		return 1;
 	int errors = config_read(kc, path, true);
+	errors += config_validate(kc);
 	errors += cli_check_source_version(kc, path);
 	if (errors == 0)
 		printf("%s: OK\n", path);
@@ -272,6 +273,21 @@ static void print_shell_words(const struct strlist *l, const char *sep)
 	}
 }
 
+/* One "KIND: WORD" line per word, so a script can tell the configure
+ * arguments, the environment and the make variables apart. A word with a
+ * newline cannot be written so. */
+static int print_lines(const char *kind, const struct strlist *l)
+{
+	for (int i = 0; i < l->n; i++) {
+		if (strchr(l->items[i], '\n')) {
+			error_plain("argument %d of %s contains a newline; use --format shell or json", i + 1, kind);
+			return -1;
+		}
+		printf("%s: %s\n", kind, l->items[i]);
+	}
+	return 0;
+}
+
 /* cpyconf args [--explicit] [--format shell|lines|json] */
 static int cmd_args(const struct options *opt)
 {
@@ -294,6 +310,8 @@ static int cmd_args(const struct options *opt)
 	struct kconfig *kc = load(opt, true);
 	if (!kc)
 		return 1;
+	if (config_validate(kc) != 0)
+		return finish(kc, -1);
 	struct translation t;
 	if (translate(kc, explicit, &t) != 0) {
 		translation_free(&t);
@@ -306,13 +324,8 @@ static int cmd_args(const struct options *opt)
 		print_json_list("make_vars", &t.make_vars, true);
 		fputs("}\n", stdout);
 	} else if (!strcmp(format, "lines")) {
-		for (int i = 0; i < t.configure_args.n; i++) {
-			if (strchr(t.configure_args.items[i], '\n')) {
-				error_plain("argument %d contains a newline; use --format shell or json", i + 1);
-				break;
-			}
-			puts(t.configure_args.items[i]);
-		}
+		if (print_lines("configure", &t.configure_args) == 0 && print_lines("env", &t.environment) == 0)
+			print_lines("make", &t.make_vars);
 	} else {
 		if (t.environment.n) {
 			fputs("env", stdout);

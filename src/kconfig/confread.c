@@ -273,7 +273,7 @@ int config_read(struct kconfig *kc, const char *path, bool strict)
 	clear_all_user_values(kc);
 	const char *file = kc_intern(kc, path);
 	struct assignment *list = NULL;
-	size_t n_list = 0;
+	size_t n_list = 0, cap_list = 0;
 	int line = 0;
 	for (char *p = text, *end; *p; p = end + 1) {
 		end = strchr(p, '\n');
@@ -285,6 +285,7 @@ int config_read(struct kconfig *kc, const char *path, bool strict)
 		if (kind <= 0)
 			continue;
 		struct symbol *s = sym_find(kc, name);
+		struct assignment *a = NULL;
 		if (!s || s->n_nodes == 0) {
 			report_unknown(kc, strict, file, line, name);
 		} else if (s->user_loc.file == file) {
@@ -294,22 +295,22 @@ int config_read(struct kconfig *kc, const char *path, bool strict)
 				s->choice->user_selection = NULL;
 			if (set_user_value(kc, file, line, s, value, not_set))
 				s->user_loc = (struct location){ file, line };
+			/* only a repeated line searches the list */
+			for (size_t i = 0; i < n_list && !a; i++)
+				a = list[i].sym == s ? &list[i] : NULL;
 		} else if (set_user_value(kc, file, line, s, value, not_set)) {
 			s->user_loc = (struct location){ file, line };
-			list = xrealloc(list, (n_list + 1) * sizeof *list);
-			list[n_list++] = (struct assignment){ s, NULL, line };
+			if (n_list == cap_list)
+				list = xrealloc(list, (cap_list = cap_list ? 2 * cap_list : 64) * sizeof *list);
+			list[n_list] = (struct assignment){ s, NULL, line };
+			a = &list[n_list++];
 		}
 		/* the value to compare with after resolving */
-		for (size_t i = 0; i < n_list; i++) {
-			if (list[i].sym == s) {
-				free(list[i].value);
-				list[i].value = not_set ? NULL : xstrdup(value);
-				list[i].line = line;
-				if (s->type == TYPE_STRING && list[i].value) {
-					free(list[i].value);
-					list[i].value = xstrdup(s->user_str ? s->user_str : "");
-				}
-			}
+		if (a) {
+			free(a->value);
+			const char *string = s->user_str ? s->user_str : "";
+			a->value = not_set ? NULL : xstrdup(s->type == TYPE_STRING ? string : value);
+			a->line = line;
 		}
 		free(name);
 		free(value);

@@ -64,26 +64,45 @@ struct expr *expr_or(struct expr *a, struct expr *b)
 	return binary(E_OR, a, b);
 }
 
+/* The parser builds `a || b || c` as ((a || b) || c): a chain of a
+ * million operands is a million nodes deep on the left. The walks below
+ * follow such a left spine of one operator with a loop and recurse only
+ * into the right operands (and into parentheses, which the grammar's
+ * stack bounds), so the depth of the C stack does not grow with it. */
+static bool is_spine(const struct expr *e, enum expr_op op)
+{
+	return e->op == op && (op == E_AND || op == E_OR);
+}
+
 struct expr *expr_copy(const struct expr *e)
 {
 	if (!e)
 		return NULL;
-	struct expr *c = new_expr(e->op);
-	*c = *e;
-	c->left = expr_copy(e->left);
-	c->right = expr_copy(e->right);
-	return c;
+	struct expr *top = NULL, **slot = &top;
+	for (;;) {
+		struct expr *c = new_expr(e->op);
+		*c = *e;
+		*slot = c;
+		if (!is_spine(e, e->op)) {
+			c->left = expr_copy(e->left);
+			c->right = expr_copy(e->right);
+			return top;
+		}
+		c->right = expr_copy(e->right);
+		slot = &c->left;
+		e = e->left;
+	}
 }
 
 void expr_free(struct expr *e)
 {
-	if (!e)
-		return;
-	expr_free(e->left);
-	expr_free(e->right);
-	free(e);
+	while (e) {
+		struct expr *left = e->left;
+		expr_free(e->right);
+		free(e);
+		e = left;
+	}
 }
-
 static const char *op_text(enum expr_op op)
 {
 	switch (op) {
@@ -104,6 +123,34 @@ static void print_sym(const struct symbol *s, char *buf, size_t size, size_t *n)
 	const char *fmt = s->is_const && strcmp(s->name, "y") && strcmp(s->name, "n") &&
 			  strcmp(s->name, "m") ? "\"%s\"" : "%s";
 	*n += (size_t)snprintf(buf + *n, *n < size ? size - *n : 0, fmt, s->name);
+}
+
+static void print_expr(const struct expr *e, int parent_prec, char *buf, size_t size, size_t *n);
+
+const struct expr **expr_spine(const struct expr *e, size_t *n)
+{
+	size_t depth = 0, cap = 64;
+	const struct expr **spine = xmalloc(cap * sizeof *spine);
+	for (const struct expr *p = e; is_spine(p, e->op); p = p->left) {
+		if (depth == cap)
+			spine = xrealloc(spine, (cap *= 2) * sizeof *spine);
+		spine[depth++] = p;
+	}
+	*n = depth;
+	return spine;
+}
+
+/* The operands of a left spine, left to right. */
+static void print_spine(const struct expr *e, int prec, char *buf, size_t size, size_t *n)
+{
+	size_t depth;
+	const struct expr **spine = expr_spine(e, &depth);
+	print_expr(spine[depth - 1]->left, prec, buf, size, n);
+	while (depth > 0 && *n < size) {
+		*n += (size_t)snprintf(buf + *n, size - *n, "%s", op_text(e->op));
+		print_expr(spine[--depth]->right, prec, buf, size, n);
+	}
+	free(spine);
 }
 
 static void print_expr(const struct expr *e, int parent_prec, char *buf, size_t size, size_t *n)
@@ -128,9 +175,7 @@ static void print_expr(const struct expr *e, int parent_prec, char *buf, size_t 
 		break;
 	case E_AND:
 	case E_OR:
-		print_expr(e->left, prec, buf, size, n);
-		*n += (size_t)snprintf(buf + *n, *n < size ? size - *n : 0, "%s", op_text(e->op));
-		print_expr(e->right, prec, buf, size, n);
+		print_spine(e, prec, buf, size, n);
 		break;
 	default:
 		print_sym(e->lsym, buf, size, n);
@@ -202,13 +247,18 @@ tristate expr_eval(struct kconfig *kc, const struct expr *e)
 		return sym_tri(kc, e->lsym);
 	case E_NOT:
 		return 2 - expr_eval(kc, e->left);
-	case E_AND: {
-		tristate a = expr_eval(kc, e->left), b = expr_eval(kc, e->right);
-		return a < b ? a : b;
-	}
+	case E_AND:
 	case E_OR: {
-		tristate a = expr_eval(kc, e->left), b = expr_eval(kc, e->right);
-		return a > b ? a : b;
+		/* the minimum (&&) or maximum (||) of the spine's operands */
+		bool is_and = e->op == E_AND;
+		tristate result = is_and ? 2 : 0;
+		const struct expr *p = e;
+		for (;; p = p->left) {
+			tristate v = expr_eval(kc, is_spine(p, e->op) ? p->right : p);
+			result = is_and ? (v < result ? v : result) : (v > result ? v : result);
+			if (!is_spine(p, e->op))
+				return result;
+		}
 	}
 	default:
 		return relation(kc, e);

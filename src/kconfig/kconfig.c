@@ -181,6 +181,7 @@ void kconfig_free(struct kconfig *kc)
 	for (int i = 0; i < kc->n_interned; i++)
 		free(kc->interned[i]);
 	free(kc->interned);
+	free(kc->eval_order);
 	free(kc->mainmenu);
 	free(kc->srctree);
 	free(kc);

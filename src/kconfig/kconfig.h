@@ -90,6 +90,7 @@ struct menu {
 	char *help;
 	struct location loc;
 	struct menu *parent, *list, *next; /* children and siblings */
+	struct menu *last;                 /* last child, to append in O(1) */
 	/* properties of this definition before propagation */
 	struct property *defaults, *ranges, *selects, *implies;
 };
@@ -107,6 +108,10 @@ struct kconfig {
 	char *srctree;    /* base for relative `source` paths */
 	char **interned; int n_interned;
 	bool loop_reported;
+	/* every symbol after the ones its value depends on (menu.c), so
+	 * values can be computed without a deep recursion (value.c) */
+	struct symbol **eval_order; int n_eval_order;
+	unsigned warm_gen; /* gen + 1 once computed in that order */
 };
 
 /* kconfig.c: loading and the symbol table */
@@ -126,6 +131,10 @@ bool sym_is_bool(const struct symbol *s);
 const struct symbol *nearest_symbol(struct kconfig *kc, const char *name);
 
 /* expr.c */
+/* The nodes of the left spine of e's operator (e is && or ||), top
+ * first, in a new array of *n: `a || b || c` is one spine, walked by a
+ * loop however long (see expr.c). */
+const struct expr **expr_spine(const struct expr *e, size_t *n);
 struct expr *expr_sym(struct symbol *s);
 struct expr *expr_rel(enum expr_op op, struct symbol *l, struct symbol *r);
 struct expr *expr_unary(struct expr *e);

@@ -16,14 +16,11 @@ static struct menu *new_node(struct parse_state *ps, enum menu_kind kind)
 	m->kind = kind;
 	m->loc = here(ps);
 	m->parent = ps->parent;
-	if (ps->parent->list) {
-		struct menu *last = ps->parent->list;
-		while (last->next)
-			last = last->next;
-		last->next = m;
-	} else {
+	if (ps->parent->last)
+		ps->parent->last->next = m;
+	else
 		ps->parent->list = m;
-	}
+	ps->parent->last = m;
 	return m;
 }
 
@@ -115,8 +112,26 @@ void menu_add_config(struct parse_state *ps, char *name, enum menu_kind kind)
 	ps->entry = m;
 }
 
+/* Counts a block that opens; false (reported once) beyond the limit. */
+static bool open_block(struct parse_state *ps, const char *keyword)
+{
+	if (ps->nesting < MAX_BLOCK_NESTING && !ps->too_deep) {
+		ps->nesting++;
+		return true;
+	}
+	if (!ps->too_deep++)
+		error_at(ps->file, ps->token_line, "'%s' nested deeper than %d blocks (if, menu, choice)", keyword,
+			 MAX_BLOCK_NESTING);
+	ps->entry = NULL;
+	return false;
+}
+
 void menu_add_menu(struct parse_state *ps, char *prompt)
 {
+	if (!open_block(ps, "menu")) {
+		free(prompt);
+		return;
+	}
 	struct menu *m = new_node(ps, M_MENU);
 	m->prompt = prompt;
 	ps->parent = m;
@@ -128,6 +143,10 @@ void menu_add_menu(struct parse_state *ps, char *prompt)
 
 void menu_add_choice(struct parse_state *ps, char *name)
 {
+	if (!open_block(ps, "choice")) {
+		free(name);
+		return;
+	}
 	struct menu *m = new_node(ps, M_CHOICE);
 	struct symbol *c = xcalloc(1, sizeof *c);
 	c->name = name ? name : xstrdup("<choice>");
@@ -149,6 +168,10 @@ void menu_add_comment(struct parse_state *ps, char *prompt)
 
 void menu_add_if(struct parse_state *ps, struct expr *cond)
 {
+	if (!open_block(ps, "if")) {
+		expr_free(cond);
+		return;
+	}
 	struct menu *m = new_node(ps, M_IF);
 	m->dep = cond;
 	ps->parent = m;
@@ -158,9 +181,14 @@ void menu_add_if(struct parse_state *ps, struct expr *cond)
 void menu_end_block(struct parse_state *ps, enum menu_kind kind, const char *keyword)
 {
 	ps->entry = NULL;
+	if (ps->too_deep) {
+		ps->too_deep--;
+		return;
+	}
 	struct menu *open = ps->parent;
 	if (open->kind == kind) {
 		ps->parent = open->parent;
+		ps->nesting--;
 		return;
 	}
 	if (open->kind == M_ROOT)
@@ -466,7 +494,12 @@ static bool depends_on_symbol(const struct expr *e, const struct symbol *s)
 	case E_SYMBOL:
 		return e->lsym == s;
 	case E_AND:
-		return depends_on_symbol(e->left, s) || depends_on_symbol(e->right, s);
+		/* along the left spine by a loop (see expr.c) */
+		for (; e->op == E_AND; e = e->left) {
+			if (depends_on_symbol(e->right, s))
+				return true;
+		}
+		return depends_on_symbol(e, s);
 	case E_EQ:
 		return (e->lsym == s && (is_const_named(e->rsym, "y") || is_const_named(e->rsym, "m"))) ||
 		       (e->rsym == s && (is_const_named(e->lsym, "y") || is_const_named(e->lsym, "m")));
@@ -538,10 +571,18 @@ static void collect_choices(struct menu *m, void (*fn)(struct symbol *))
 
 enum { DFS_NEW, DFS_ACTIVE, DFS_DONE };
 
+/* How long a chain of symbols, each depending on the next, may be. The
+ * loop check below and a value's first computation recurse once per
+ * symbol of a chain; this keeps that well inside the C stack, ASan's
+ * larger frames included (README: Limits). */
+#define MAX_DEPENDENCY_DEPTH 5000
+
 struct dfs {
 	struct symbol **path; /* the symbols being visited, outermost first */
 	int depth, cap;
 	bool found;
+	struct symbol **order; /* finished symbols: dependencies first */
+	int n_order, cap_order;
 };
 
 static void dfs_visit(struct dfs *d, struct symbol *s);
@@ -559,10 +600,15 @@ static void dfs_expr(struct dfs *d, const struct expr *e, const struct symbol *s
 		dfs_expr(d, e->left, skip);
 		break;
 	case E_AND:
-	case E_OR:
-		dfs_expr(d, e->left, skip);
-		dfs_expr(d, e->right, skip);
+	case E_OR: {
+		size_t n;
+		const struct expr **spine = expr_spine(e, &n);
+		dfs_expr(d, spine[n - 1]->left, skip);
+		while (n > 0)
+			dfs_expr(d, spine[--n]->right, skip);
+		free(spine);
 		break;
+	}
 	default:
 		if (e->lsym != skip)
 			dfs_visit(d, e->lsym);
@@ -598,6 +644,13 @@ static void dfs_visit(struct dfs *d, struct symbol *s)
 		report_loop(d, s);
 		return;
 	}
+	if (d->depth == MAX_DEPENDENCY_DEPTH) {
+		struct location loc = s->nodes[0]->loc;
+		error_at(loc.file, loc.line, "%s: a chain of more than %d symbols that depend on each other (through %s)",
+			 s->name, MAX_DEPENDENCY_DEPTH, d->path[0]->name);
+		d->found = true;
+		return;
+	}
 	if (d->depth == d->cap) {
 		d->cap = d->cap ? 2 * d->cap : 256;
 		d->path = xrealloc(d->path, (size_t)d->cap * sizeof *d->path);
@@ -630,6 +683,11 @@ static void dfs_visit(struct dfs *d, struct symbol *s)
 		dfs_visit(d, s->choice);
 	d->depth--;
 	s->dfs_state = DFS_DONE;
+	if (d->n_order == d->cap_order) {
+		d->cap_order = d->cap_order ? 2 * d->cap_order : 256;
+		d->order = xrealloc(d->order, (size_t)d->cap_order * sizeof *d->order);
+	}
+	d->order[d->n_order++] = s;
 }
 
 static struct dfs *loop_dfs;
@@ -644,6 +702,8 @@ static void check_loops(struct kconfig *kc)
 	loop_dfs = d;
 	collect_choices(kc->root.list, dfs_choice);
 	loop_dfs = NULL;
+	kc->eval_order = d->order;
+	kc->n_eval_order = d->n_order;
 	free(d->path);
 	free(d);
 }

@@ -6,6 +6,10 @@
 #include "kconfig/kconfig.h"
 
 #define MAX_SOURCE_DEPTH 32
+/* if, menu and choice blocks nest at most this deep: every level copies
+ * the conditions of the levels above it into its entries, so the cost of
+ * loading grows with the square of the depth (README: Limits). */
+#define MAX_BLOCK_NESTING 1000
 
 struct source_frame {
 	const char *file; /* interned */
@@ -39,6 +43,8 @@ struct parse_state {
 	/* the menu node that entries are appended to, and the current entry */
 	struct menu *parent;
 	struct menu *entry;
+	int nesting;  /* blocks open */
+	int too_deep; /* blocks beyond MAX_BLOCK_NESTING, refused, still open */
 };
 
 /* lexer.l */

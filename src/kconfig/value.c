@@ -16,8 +16,21 @@ void kc_invalidate(struct kconfig *kc)
 	kc->gen++;
 }
 
+/* Computes every value in kc->eval_order once per generation: each
+ * symbol then finds the values it needs cached, and no computation
+ * recurses along a long dependency chain. */
+static void warm_up(struct kconfig *kc)
+{
+	if (kc->warm_gen == kc->gen + 1)
+		return;
+	kc->warm_gen = kc->gen + 1;
+	for (int i = 0; i < kc->n_eval_order; i++)
+		sym_str(kc, kc->eval_order[i]);
+}
+
 static void refresh(struct kconfig *kc, struct symbol *s)
 {
+	warm_up(kc);
 	if (s->cache_gen != kc->gen) {
 		s->cache_gen = kc->gen;
 		s->valid = 0;

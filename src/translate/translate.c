@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "translate/extra.h"
 #include "util/diag.h"
 
 static bool starts_with(const char *s, const char *prefix)
@@ -139,183 +140,6 @@ static int translate_symbol(struct kconfig *kc, struct symbol *s, bool explicit,
 	return 1;
 }
 
-/* Splits the escape hatch into words: blanks separate, '...' is literal,
- * "..." and a backslash escape the next character. Anything a shell would
- * evaluate is refused instead of passed on. NULL and a reason on error. */
-static bool split_words(const char *s, struct strlist *out, const char **why)
-{
-	size_t len = strlen(s);
-	char *word = xmalloc(len + 1);
-	size_t n = 0;
-	bool in_word = false;
-	for (const char *p = s; ; p++) {
-		char c = *p;
-		if (c == '\0' || c == ' ' || c == '\t') {
-			if (in_word) {
-				word[n] = '\0';
-				strlist_add(out, xstrdup(word));
-			}
-			in_word = false;
-			n = 0;
-			if (c == '\0')
-				break;
-			continue;
-		}
-		in_word = true;
-		if (c == '\'') {
-			const char *end = strchr(p + 1, '\'');
-			if (!end) {
-				*why = "a single quote is not closed";
-				break;
-			}
-			memcpy(word + n, p + 1, (size_t)(end - p - 1));
-			n += (size_t)(end - p - 1);
-			p = end;
-		} else if (c == '"') {
-			for (p++; *p && *p != '"'; p++) {
-				if (*p == '\\' && p[1])
-					p++;
-				else if (*p == '$' || *p == '`') {
-					*why = "$ and backticks are not evaluated; escape them with a backslash or use single quotes";
-					break;
-				}
-				word[n++] = *p;
-			}
-			if (*why)
-				break;
-			if (*p != '"') {
-				*why = "a double quote is not closed";
-				break;
-			}
-		} else if (c == '\\' && p[1]) {
-			word[n++] = *++p;
-		} else if (strchr("$`;|&<>()", c)) {
-			*why = "shell syntax ($, backticks, ;, |, &, <, >, parentheses) is not evaluated; quote the word";
-			break;
-		} else {
-			word[n++] = c;
-		}
-	}
-	free(word);
-	return *why == NULL;
-}
-
-/* 0: no such name; 1: a symbol; 2: a choice (set one of its members) */
-static int symbol_or_choice_exists(struct kconfig *kc, const char *name)
-{
-	struct symbol *s = sym_find(kc, name);
-	if (s && s->n_nodes)
-		return 1;
-	for_each_defined(kc, s)
-		if (s->choice && !strcmp(s->choice->name, name))
-			return 2;
-	return 0;
-}
-
-/* The symbol that already controls an argument, if any. */
-static char *controlling_symbol(struct kconfig *kc, const char *arg)
-{
-	static const char *const forms[][2] = {
-		{ "--enable-", "ENABLE_" }, { "--disable-", "ENABLE_" },
-		{ "--with-", "WITH_" }, { "--without-", "WITH_" }, { "--", "ARG_" },
-	};
-	size_t eq = strcspn(arg, "=");
-	char *name = NULL;
-	if (arg[0] == '-') {
-		for (size_t i = 0; i < sizeof forms / sizeof forms[0] && !name; i++) {
-			size_t plen = strlen(forms[i][0]);
-			if (strncmp(arg, forms[i][0], plen) || eq <= plen)
-				continue;
-			name = xmalloc(strlen(forms[i][1]) + eq - plen + 1);
-			strcpy(name, forms[i][1]);
-			char *o = name + strlen(name);
-			for (const char *p = arg + plen; p < arg + eq; p++)
-				*o++ = *p == '-' ? '_' : (char)(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p);
-			*o = '\0';
-		}
-	} else {
-		const char *module = "py_cv_module_";
-		bool is_module = !strncmp(arg, module, strlen(module));
-		const char *base = is_module ? arg + strlen(module) : arg;
-		size_t blen = eq - (size_t)(base - arg);
-		for (const char *prefix = is_module ? "MODULE_" : "VAR_"; prefix && !name; prefix = NULL) {
-			name = xmalloc(strlen(prefix) + blen + 1);
-			strcpy(name, prefix);
-			char *o = name + strlen(name);
-			for (size_t i = 0; i < blen; i++)
-				*o++ = (char)(base[i] >= 'a' && base[i] <= 'z' ? base[i] - 'a' + 'A' : base[i]);
-			*o = '\0';
-		}
-	}
-	int kind = name ? symbol_or_choice_exists(kc, name) : 0;
-	if (kind == 2) {
-		char *members = str_join(name, "_*", "");
-		free(name);
-		return members;
-	}
-	if (kind == 1)
-		return name;
-	if (name && !strncmp(name, "VAR_", 4)) {
-		/* a variable may live in the environment or make menus too */
-		const char *alt[] = { "ENV_", "MAKE_" };
-		for (int i = 0; i < 2; i++) {
-			char *other = str_join(alt[i], name + 4, "");
-			if (symbol_or_choice_exists(kc, other)) {
-				free(name);
-				return other;
-			}
-			free(other);
-		}
-	}
-	free(name);
-	return NULL;
-}
-
-static bool valid_argument(const char *w)
-{
-	size_t i = 0;
-	if (w[0] == '-' && w[1] == '-') {
-		for (i = 2; (w[i] >= 'a' && w[i] <= 'z') || (w[i] >= '0' && w[i] <= '9') || w[i] == '-' || w[i] == '_'; i++)
-			;
-		return i > 2 && (w[i] == '\0' || w[i] == '=');
-	}
-	for (; (w[i] >= 'A' && w[i] <= 'Z') || (w[i] >= 'a' && w[i] <= 'z') || w[i] == '_' || (i && w[i] >= '0' && w[i] <= '9'); i++)
-		;
-	return i > 0 && w[i] == '=';
-}
-
-static int translate_extra(struct kconfig *kc, struct symbol *s, struct translation *out)
-{
-	const char *file = s->user_loc.file ? s->user_loc.file : s->nodes[0]->loc.file;
-	int line = s->user_loc.file ? s->user_loc.line : s->nodes[0]->loc.line;
-	struct strlist words = { 0 };
-	const char *why = NULL;
-	int errors = 0;
-	if (!split_words(sym_str(kc, s), &words, &why)) {
-		error_at(file, line, "CONFIG_%s: %s", s->name, why);
-		errors++;
-	}
-	for (int i = 0; i < words.n && !errors; i++) {
-		const char *w = words.items[i];
-		char *owner = NULL;
-		if (!valid_argument(w)) {
-			error_at(file, line, "CONFIG_%s: '%s' is neither an option (--name[=value]) nor a variable (NAME=value)",
-				 s->name, w);
-			errors++;
-		} else if ((owner = controlling_symbol(kc, w)) != NULL) {
-			error_at(file, line, "CONFIG_%s: '%s' is controlled by CONFIG_%s; set that instead", s->name, w, owner);
-			errors++;
-		} else {
-			strlist_add(&out->configure_args, xstrdup(w));
-		}
-		free(owner);
-	}
-	for (int i = 0; i < words.n; i++)
-		free(words.items[i]);
-	free(words.items);
-	return errors;
-}
-
 int translate(struct kconfig *kc, bool explicit, struct translation *out)
 {
 	memset(out, 0, sizeof *out);
@@ -325,10 +149,7 @@ int translate(struct kconfig *kc, bool explicit, struct translation *out)
 		if (strcmp(s->name, "EXTRA_CONFIGURE_ARGS"))
 			errors += translate_symbol(kc, s, explicit, out);
 	/* the escape hatch comes last, so it can add to what symbols emit */
-	s = sym_find(kc, "EXTRA_CONFIGURE_ARGS");
-	if (s && s->n_nodes && s->type == TYPE_STRING)
-		errors += translate_extra(kc, s, out);
-	return errors;
+	return errors + translate_extra(kc, out);
 }
 
 void translation_free(struct translation *t)

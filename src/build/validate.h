@@ -1,0 +1,17 @@
+/* One validation of a config for every command that judges it: check,
+ * args and build (before anything runs) refuse the same configs with the
+ * same messages. */
+#ifndef CPYCONF_VALIDATE_H
+#define CPYCONF_VALIDATE_H
+
+#include "kconfig/kconfig.h"
+
+/* What is wrong with the config's values on any machine: an escape-hatch
+ * word that is refused, distcc without servers, a SOURCE_DATE_EPOCH that
+ * is not a number. Reports every problem and returns how many there were.
+ * Not here: the tree's own naming (translate() reports a symbol whose
+ * name maps to nothing; check also serves trees that follow no naming
+ * rule), installed tools, source trees, the target version. */
+int config_validate(struct kconfig *kc);
+
+#endif
