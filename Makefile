@@ -41,7 +41,7 @@ SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 # One folder per layer (src/README): util <- kconfig <- translate <- build <- cli.
 SRCS := $(wildcard src/*/*.c)
 HDRS := $(wildcard src/*/*.h)
-GEN := $(BUILD)/gen/lexer.c $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h
+GEN := $(BUILD)/gen/lexer.c $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h $(BUILD)/gen/shellwords.c
 
 .PHONY: all verify ccache-stats deps tool tool-asan check test menuconfig nconfig xconfig oldconfig olddefconfig \
 	defconfig savedefconfig list-defconfigs allnoconfig allyesconfig alldefconfig \
@@ -76,19 +76,24 @@ $(BUILD)/gen/lexer.c: src/kconfig/lexer.l $(BUILD)/gen/parser.h
 	$(Q)mkdir -p $(BUILD)/gen
 	$(Q)flex -o $@ $<
 
+# The shell-word scanner of `cpyconf import` (its own prefix: shellword_).
+$(BUILD)/gen/shellwords.c: src/translate/shellwords.l
+	$(Q)mkdir -p $(BUILD)/gen
+	$(Q)flex -o $@ $<
+
 # The generated scanner and parser are built with the same warnings, bar
 # the ones flex's and bison's own code trips.
 GEN_CFLAGS := -Wno-sign-compare -Wno-missing-prototypes -Wno-unused-parameter -Wno-shadow
 
 $(CPYCONF): $(SRCS) $(HDRS) $(GEN)
 	$(Q)$(CC) $(CFLAGS_TOOL) -Isrc -I$(BUILD)/gen -o $@ $(SRCS) \
-		$(BUILD)/gen/parser.c -x c $(BUILD)/gen/lexer.c $(GEN_CFLAGS)
+		$(BUILD)/gen/parser.c -x c $(BUILD)/gen/lexer.c $(BUILD)/gen/shellwords.c $(GEN_CFLAGS)
 	@echo "  CC      $@"
 
 $(BUILD)/asan/cpyconf: $(SRCS) $(HDRS) $(GEN)
 	$(Q)mkdir -p $(BUILD)/asan
 	$(Q)$(CC) $(CFLAGS_TOOL) $(SANITIZE) -Isrc -I$(BUILD)/gen -o $@ $(SRCS) \
-		$(BUILD)/gen/parser.c -x c $(BUILD)/gen/lexer.c $(GEN_CFLAGS)
+		$(BUILD)/gen/parser.c -x c $(BUILD)/gen/lexer.c $(BUILD)/gen/shellwords.c $(GEN_CFLAGS)
 	@echo "  CC      $@ (AddressSanitizer + UndefinedBehaviorSanitizer)"
 
 # --- tests ---------------------------------------------------------------

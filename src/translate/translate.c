@@ -20,6 +20,17 @@ static char *option_word(const char *name)
 	return w;
 }
 
+char *symbol_name(const char *prefix, const char *word, size_t len)
+{
+	size_t plen = strlen(prefix);
+	char *name = xmalloc(plen + len + 1), *o = name + plen;
+	memcpy(name, prefix, plen);
+	for (size_t i = 0; i < len; i++)
+		*o++ = word[i] == '-' ? '_' : (char)(word[i] >= 'a' && word[i] <= 'z' ? word[i] - 'a' + 'A' : word[i]);
+	*o = '\0';
+	return name;
+}
+
 static char *lowercase(const char *name)
 {
 	char *w = xstrdup(name);
@@ -226,26 +237,13 @@ static char *controlling_symbol(struct kconfig *kc, const char *arg)
 			size_t plen = strlen(forms[i][0]);
 			if (strncmp(arg, forms[i][0], plen) || eq <= plen)
 				continue;
-			name = xmalloc(strlen(forms[i][1]) + eq - plen + 1);
-			strcpy(name, forms[i][1]);
-			char *o = name + strlen(name);
-			for (const char *p = arg + plen; p < arg + eq; p++)
-				*o++ = *p == '-' ? '_' : (char)(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p);
-			*o = '\0';
+			name = symbol_name(forms[i][1], arg + plen, eq - plen);
 		}
 	} else {
 		const char *module = "py_cv_module_";
 		bool is_module = !strncmp(arg, module, strlen(module));
 		const char *base = is_module ? arg + strlen(module) : arg;
-		size_t blen = eq - (size_t)(base - arg);
-		for (const char *prefix = is_module ? "MODULE_" : "VAR_"; prefix && !name; prefix = NULL) {
-			name = xmalloc(strlen(prefix) + blen + 1);
-			strcpy(name, prefix);
-			char *o = name + strlen(name);
-			for (size_t i = 0; i < blen; i++)
-				*o++ = (char)(base[i] >= 'a' && base[i] <= 'z' ? base[i] - 'a' + 'A' : base[i]);
-			*o = '\0';
-		}
+		name = symbol_name(is_module ? "MODULE_" : "VAR_", base, eq - (size_t)(base - arg));
 	}
 	int kind = name ? symbol_or_choice_exists(kc, name) : 0;
 	if (kind == 2) {
@@ -271,7 +269,7 @@ static char *controlling_symbol(struct kconfig *kc, const char *arg)
 	return NULL;
 }
 
-static bool valid_argument(const char *w)
+bool is_configure_argument(const char *w)
 {
 	size_t i = 0;
 	if (w[0] == '-' && w[1] == '-') {
@@ -298,7 +296,7 @@ static int translate_extra(struct kconfig *kc, struct symbol *s, struct translat
 	for (int i = 0; i < words.n && !errors; i++) {
 		const char *w = words.items[i];
 		char *owner = NULL;
-		if (!valid_argument(w)) {
+		if (!is_configure_argument(w)) {
 			error_at(file, line, "CONFIG_%s: '%s' is neither an option (--name[=value]) nor a variable (NAME=value)",
 				 s->name, w);
 			errors++;
