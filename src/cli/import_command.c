@@ -374,6 +374,7 @@ int cmd_import(const struct options *opt)
 	}
 	int errors = import_words(kc, words, where, n, rq.keep_unknown, args);
 	print_report(&in, args, series);
+	fflush(stdout);
 	import_args_free(args, n);
 	for (int i = 0; i < n; i++)
 		free(where[i]);

@@ -98,8 +98,7 @@ static void wish_choice(struct kconfig *kc, struct symbol *c, const char *option
 	/* presence-only options act whatever their value (CONVENTIONS.md) */
 	if (!m && !strcmp(member, "NO") && c->n_members == 2 && find_defined(kc, yes)) {
 		m = find_defined(kc, yes);
-		w->error = NULL;
-	}
+		}
 	if (m && m->choice == c) {
 		w->sym = m;
 		w->value = xstrdup("y");
@@ -343,8 +342,8 @@ static int compare_wishes(const void *a, const void *b)
 	return x->index - y->index;
 }
 
-/* Marks every wish but the last of each option as overridden, warning
- * when the values differ; returns whether wish i is the one that counts. */
+/* Marks every wish but the last of each option as overridden (the later
+ * argument wins, as in configure), warning when the values differ. */
 static void settle_repeats(struct wish *wishes, int n, struct import_arg *out)
 {
 	struct wish **mapped = xcalloc((size_t)n + 1, sizeof *mapped);
@@ -417,6 +416,8 @@ static void map_all(struct kconfig *kc, char *const *words, int n, bool keep_unk
 			refuse(a, format("unknown option: %s (--keep-unknown passes it on in CONFIG_EXTRA_CONFIGURE_ARGS)",
 					 w->unknown));
 		}
+		free(w->unknown);
+		w->unknown = NULL;
 	}
 }
 
@@ -437,6 +438,29 @@ static void check_versions(struct kconfig *kc, struct wish *wishes, int n, struc
 				       w->sym->name, versions));
 		free(series);
 		free(versions);
+		clear_value(kc, w->sym);
+		w->sym = NULL;
+	}
+}
+
+/* An option whose symbol does not apply to this config (another target
+ * platform, say) can still reach configure through the escape hatch. */
+static void keep_inactive(struct kconfig *kc, struct wish *wishes, int n, struct import_arg *out,
+			  struct strlist *kept)
+{
+	for (int i = 0; i < n; i++) {
+		struct wish *w = &wishes[i];
+		if (!w->sym || sym_applies(kc, w->sym))
+			continue;
+		struct import_arg *a = &out[i];
+		char expr[512];
+		expr_print(w->sym->direct_dep, expr, sizeof expr);
+		a->fate = IMPORT_KEPT;
+		a->note = format("kept in CONFIG_EXTRA_CONFIGURE_ARGS (CONFIG_%s does not apply here: %s)", w->sym->name,
+				 expr);
+		warning_at(a->where, 0, "%s: CONFIG_%s does not apply to this config (%s); kept in CONFIG_EXTRA_CONFIGURE_ARGS",
+			   a->word, w->sym->name, expr);
+		strlist_add(kept, shell_quote(a->word));
 		clear_value(kc, w->sym);
 		w->sym = NULL;
 	}
@@ -482,6 +506,8 @@ int import_words(struct kconfig *kc, char *const *words, char *const *where, int
 		if (wishes[i].sym)
 			set_value(kc, wishes[i].sym, wishes[i].value);
 	check_versions(kc, wishes, n, out);
+	if (keep_unknown)
+		keep_inactive(kc, wishes, n, out, &kept);
 	check_rules(kc, wishes, n, out);
 	struct symbol *extra = find_defined(kc, "EXTRA_CONFIGURE_ARGS");
 	if (kept.n && extra) {

@@ -211,19 +211,21 @@ static bool split_words(const char *s, struct strlist *out, const char **why)
 	return *why == NULL;
 }
 
-/* 0: no such name; 1: a symbol; 2: a choice (set one of its members) */
+/* 0: no such name, or its dependencies fail here (the target platform or
+ * version lacks the option, so no symbol controls it); 1: a symbol;
+ * 2: a choice (set one of its members) */
 static int symbol_or_choice_exists(struct kconfig *kc, const char *name)
 {
 	struct symbol *s = sym_find(kc, name);
 	if (s && s->n_nodes)
-		return 1;
+		return sym_applies(kc, s) ? 1 : 0;
 	for_each_defined(kc, s)
 		if (s->choice && !strcmp(s->choice->name, name))
-			return 2;
+			return sym_applies(kc, s->choice) ? 2 : 0;
 	return 0;
 }
 
-/* The symbol that already controls an argument, if any. */
+/* The symbol that controls an argument in this config, if any. */
 static char *controlling_symbol(struct kconfig *kc, const char *arg)
 {
 	static const char *const forms[][2] = {
