@@ -225,9 +225,8 @@ static void wish_for(struct kconfig *kc, const char *word, struct wish *w)
 	} else {
 		wish_variable(kc, word, w);
 	}
-	for (const char *p = w->value; p && *p; p++)
-		if ((unsigned char)*p < 0x20 && !w->error)
-			w->error = xstrdup("a value with a newline or control character cannot be kept in a .config");
+	if (w->value && strpbrk(w->value, "\n\r") && !w->error)
+		w->error = xstrdup("a value with a line break cannot be kept in a .config");
 	if (w->error)
 		w->sym = NULL;
 }
