@@ -162,7 +162,8 @@ static bool looks_runnable(const char *path)
 static const char python_probe[] =
 	"import sys, sysconfig\n"
 	"print('cpyconf-python %d.%d' % sys.version_info[:2])\n"
-	"print(sysconfig.get_config_var('CONFIG_ARGS') or '')\n";
+	"print(sysconfig.get_config_var('CONFIG_ARGS') or '')\n"
+	"print('cpyconf-python end')\n";
 
 static bool input_from_python(const char *python, struct import_input *in)
 {
@@ -177,16 +178,20 @@ static bool input_from_python(const char *python, struct import_input *in)
 	char *output = NULL;
 	int rc = spawn_run(&(struct spawn){ .argv = argv, .capture = &output });
 	free(path);
-	const char *tag = "cpyconf-python ";
+	const char *tag = "cpyconf-python ", *end = "\ncpyconf-python end\n";
 	char *line2 = output ? strchr(output, '\n') : NULL;
-	bool ok = rc == 0 && line2 && !strncmp(output, tag, strlen(tag));
+	size_t len = output ? strlen(output) : 0;
+	/* the version first and a closing line last: what a Python running
+	 * the probe prints, and nothing else does by chance */
+	bool ok = rc == 0 && line2 && !strncmp(output, tag, strlen(tag)) && len > strlen(end) &&
+		  !strcmp(output + len - strlen(end), end);
 	if (!ok) {
 		error_plain("--from-python %s: not a Python interpreter (it %s)", python,
 			    rc != 0 ? "failed when asked for sysconfig's CONFIG_ARGS" : "did not print its version");
 	} else {
 		*line2++ = '\0';
 		in->series = xstrdup(output + strlen(tag));
-		line2[strcspn(line2, "\n")] = '\0';
+		output[len - strlen(end)] = '\0';
 		ok = split_text("CONFIG_ARGS", line2, strlen(line2), &in->words);
 	}
 	free(output);
