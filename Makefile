@@ -7,6 +7,8 @@
 #   make                                              build CPython from the .config
 #   make verify                                       check the installed CPython again
 #   make ccache-stats                                 hit counts of the config's ccache
+#   make import LINE='./configure ...'                the config from a configure line
+#   make import FROM_PYTHON=/usr/bin/python3          ... or from an interpreter's CONFIG_ARGS
 #   make check                                        build and run all tests
 #   make clean | distclean                            remove the tool | and output, .config
 #   O=DIR   keep .config (and build output) in DIR    V=1  show every command
@@ -43,7 +45,7 @@ SRCS := $(wildcard src/*/*.c)
 HDRS := $(wildcard src/*/*.h)
 GEN := $(BUILD)/gen/lexer.c $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h $(BUILD)/gen/shellwords.c
 
-.PHONY: all verify ccache-stats deps tool tool-asan check test menuconfig nconfig xconfig oldconfig olddefconfig \
+.PHONY: all verify ccache-stats import deps tool tool-asan check test menuconfig nconfig xconfig oldconfig olddefconfig \
 	defconfig savedefconfig list-defconfigs allnoconfig allyesconfig alldefconfig \
 	randconfig listnewconfig help clean distclean
 
@@ -136,6 +138,14 @@ defconfig: $(CPYCONF) | $(CONFIG_DIR)
 	$(Q)test -f configs/$@ || { echo "no such preset: configs/$@ (see make list-defconfigs)" >&2; exit 2; }
 	$(Q)$(CPYCONF_RUN) defconfig configs/$@
 
+# LINE and FROM_PYTHON reach the recipe through the environment, so that
+# make never re-quotes the line; KEEP_UNKNOWN=1 adds --keep-unknown.
+import: $(CPYCONF) | $(CONFIG_DIR)
+	$(Q)if [ -n "$$FROM_PYTHON" ]; then set -- --from-python "$$FROM_PYTHON"; \
+	elif [ -n "$$LINE" ]; then set -- "$$LINE"; \
+	else echo "usage: make import LINE='./configure ...' | FROM_PYTHON=/path/to/python [KEEP_UNKNOWN=1]" >&2; exit 2; fi; \
+	$(CPYCONF_RUN) import --full $(if $(filter 1,$(KEEP_UNKNOWN)),--keep-unknown) "$$@"
+
 savedefconfig: $(CPYCONF) | $(CONFIG_DIR)
 	$(Q)$(CPYCONF_RUN) savedefconfig $(CONFIG_DIR)/defconfig
 	@echo "minimal config written to $(CONFIG_DIR)/defconfig"
@@ -146,7 +156,7 @@ list-defconfigs:
 	done
 
 help:
-	@sed -n '1,13s/^# \{0,1\}//p' Makefile
+	@sed -n '1,15s/^# \{0,1\}//p' Makefile
 	@echo "Presets (make NAME):"
 	@$(MAKE) --no-print-directory list-defconfigs
 
