@@ -333,15 +333,7 @@ static char *pick_version(struct kconfig *kc, const struct import_request *rq, c
 	const char *wanted = rq->version ? rq->version : in->series;
 	if (wanted && !import_pin_version(kc, wanted))
 		return NULL;
-	struct symbol *s;
-	for_each_defined(kc, s)
-		if (s->choice && !strcmp(s->choice->name, "PY_VERSION") && choice_selection(kc, s->choice) == s) {
-			char *series = xstrdup(s->name + strlen("PY_VERSION_"));
-			for (char *p = series; *p; p++)
-				*p = *p == '_' ? '.' : *p;
-			return series;
-		}
-	return xstrdup("?");
+	return import_target_version(kc);
 }
 
 int cmd_import(const struct options *opt)

@@ -75,9 +75,7 @@ static char *choice_values(const struct symbol *c)
 		const char *suffix = c->members[i]->name + strlen(c->name) + 1;
 		if (!strcmp(suffix, "AUTO"))
 			continue;
-		char *word = xstrdup(suffix);
-		for (char *p = word; *p; p++)
-			*p = *p == '_' ? '-' : (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+		char *word = option_word(suffix);
 		char *longer = str_join(list, *list ? ", " : "", word);
 		free(list);
 		free(word);
@@ -295,6 +293,13 @@ static char *versions_having(struct kconfig *kc, struct symbol *s)
 	return list;
 }
 
+char *import_target_version(struct kconfig *kc)
+{
+	struct symbol *c = version_choice(kc);
+	struct symbol *m = c ? choice_selection(kc, c) : NULL;
+	return m ? series_of(m) : xstrdup("?");
+}
+
 static void set_value(struct kconfig *kc, struct symbol *s, const char *value)
 {
 	s->has_user_value = true;
@@ -431,8 +436,7 @@ static void check_versions(struct kconfig *kc, struct wish *wishes, int n, struc
 		char *versions = versions_having(kc, w->sym);
 		if (!versions)
 			continue;
-		struct symbol *target = choice_selection(kc, version_choice(kc));
-		char *series = target ? series_of(target) : xstrdup("?");
+		char *series = import_target_version(kc);
 		refuse(&out[i], format("unknown to CPython %s: CONFIG_%s is an option of %s (see --version)", series,
 				       w->sym->name, versions));
 		free(series);

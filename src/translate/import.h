@@ -39,4 +39,7 @@ void import_args_free(struct import_arg *args, int n);
  * tree does not have. */
 bool import_pin_version(struct kconfig *kc, const char *series);
 
+/* The target version of the config as "3.13" (caller frees). */
+char *import_target_version(struct kconfig *kc);
+
 #endif

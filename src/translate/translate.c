@@ -11,8 +11,7 @@ static bool starts_with(const char *s, const char *prefix)
 	return !strncmp(s, prefix, strlen(prefix));
 }
 
-/* FOO_BAR -> foo-bar */
-static char *option_word(const char *name)
+char *option_word(const char *name)
 {
 	char *w = xstrdup(name);
 	for (char *p = w; *p; p++)

@@ -20,6 +20,9 @@ struct translation {
 int translate(struct kconfig *kc, bool explicit, struct translation *out);
 void translation_free(struct translation *t);
 
+/* A symbol name spelled as (part of) an option: FOO_BAR -> foo-bar */
+char *option_word(const char *name);
+
 /* PREFIX followed by the first `len` bytes of an option word in symbol
  * spelling: ("WITH_", "foo-bar") -> "WITH_FOO_BAR"; the inverse of how
  * the translator spells a name as an option. */
