@@ -94,9 +94,8 @@ static void wish_choice(struct kconfig *kc, struct symbol *c, const char *option
 	struct symbol *m = strcmp(member, "AUTO") ? find_defined(kc, name) : NULL;
 	char *yes = str_join(c->name, "_YES", "");
 	/* presence-only options act whatever their value (CONVENTIONS.md) */
-	if (!m && !strcmp(member, "NO") && c->n_members == 2 && find_defined(kc, yes)) {
+	if (!m && !strcmp(member, "NO") && c->n_members == 2)
 		m = find_defined(kc, yes);
-		}
 	if (m && m->choice == c) {
 		w->sym = m;
 		w->value = xstrdup("y");
