@@ -7,6 +7,8 @@
 #   make                                              build CPython from the .config
 #   make verify                                       check the installed CPython again
 #   make ccache-stats                                 hit counts of the config's ccache
+#   make import LINE='./configure ...'                the config from a configure line
+#   make import FROM_PYTHON=/usr/bin/python3          ... or from an interpreter's CONFIG_ARGS
 #   make check                                        build and run all tests
 #   make clean | distclean                            remove the tool | and output, .config
 #   O=DIR   keep .config (and build output) in DIR    V=1  show every command
@@ -41,9 +43,9 @@ SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 # One folder per layer (src/README): util <- kconfig <- translate <- build <- cli.
 SRCS := $(wildcard src/*/*.c)
 HDRS := $(wildcard src/*/*.h)
-GEN := $(BUILD)/gen/lexer.c $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h
+GEN := $(BUILD)/gen/lexer.c $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h $(BUILD)/gen/shellwords.c
 
-.PHONY: all verify ccache-stats deps tool tool-asan check check-defconfigs test menuconfig nconfig xconfig oldconfig olddefconfig \
+.PHONY: all verify ccache-stats import deps tool tool-asan check check-defconfigs test menuconfig nconfig xconfig oldconfig olddefconfig \
 	defconfig savedefconfig list-defconfigs allnoconfig allyesconfig alldefconfig \
 	randconfig listnewconfig help clean distclean
 
@@ -76,19 +78,24 @@ $(BUILD)/gen/lexer.c: src/kconfig/lexer.l $(BUILD)/gen/parser.h
 	$(Q)mkdir -p $(BUILD)/gen
 	$(Q)flex -o $@ $<
 
+# The shell-word scanner of `cpyconf import` (its own prefix: shellword_).
+$(BUILD)/gen/shellwords.c: src/translate/shellwords.l
+	$(Q)mkdir -p $(BUILD)/gen
+	$(Q)flex -o $@ $<
+
 # The generated scanner and parser are built with the same warnings, bar
 # the ones flex's and bison's own code trips.
 GEN_CFLAGS := -Wno-sign-compare -Wno-missing-prototypes -Wno-unused-parameter -Wno-shadow
 
 $(CPYCONF): $(SRCS) $(HDRS) $(GEN)
 	$(Q)$(CC) $(CFLAGS_TOOL) -Isrc -I$(BUILD)/gen -o $@ $(SRCS) \
-		$(BUILD)/gen/parser.c -x c $(BUILD)/gen/lexer.c $(GEN_CFLAGS)
+		$(BUILD)/gen/parser.c -x c $(BUILD)/gen/lexer.c $(BUILD)/gen/shellwords.c $(GEN_CFLAGS)
 	@echo "  CC      $@"
 
 $(BUILD)/asan/cpyconf: $(SRCS) $(HDRS) $(GEN)
 	$(Q)mkdir -p $(BUILD)/asan
 	$(Q)$(CC) $(CFLAGS_TOOL) $(SANITIZE) -Isrc -I$(BUILD)/gen -o $@ $(SRCS) \
-		$(BUILD)/gen/parser.c -x c $(BUILD)/gen/lexer.c $(GEN_CFLAGS)
+		$(BUILD)/gen/parser.c -x c $(BUILD)/gen/lexer.c $(BUILD)/gen/shellwords.c $(GEN_CFLAGS)
 	@echo "  CC      $@ (AddressSanitizer + UndefinedBehaviorSanitizer)"
 
 # --- tests ---------------------------------------------------------------
@@ -141,6 +148,14 @@ defconfig: $(CPYCONF) | $(CONFIG_DIR)
 	$(Q)test -f configs/$@ || { echo "no such preset: configs/$@ (see make list-defconfigs)" >&2; exit 2; }
 	$(Q)$(CPYCONF_RUN) defconfig configs/$@
 
+# LINE and FROM_PYTHON reach the recipe through the environment, so that
+# make never re-quotes the line; KEEP_UNKNOWN=1 adds --keep-unknown.
+import: $(CPYCONF) | $(CONFIG_DIR)
+	$(Q)if [ -n "$$FROM_PYTHON" ]; then set -- --from-python "$$FROM_PYTHON"; \
+	elif [ -n "$$LINE" ]; then set -- "$$LINE"; \
+	else echo "usage: make import LINE='./configure ...' | FROM_PYTHON=/path/to/python [KEEP_UNKNOWN=1]" >&2; exit 2; fi; \
+	$(CPYCONF_RUN) import --full $(if $(filter 1,$(KEEP_UNKNOWN)),--keep-unknown) "$$@"
+
 # DEFCONFIG=configs/NAME_defconfig on the command line writes the minimal
 # config back to that preset (its description lines kept), as Buildroot does.
 SAVEDEFCONFIG := $(if $(filter command line,$(origin DEFCONFIG)),$(DEFCONFIG),$(CONFIG_DIR)/defconfig)
@@ -154,7 +169,7 @@ list-defconfigs:
 	done
 
 help:
-	@sed -n '1,13s/^# \{0,1\}//p' Makefile
+	@sed -n '1,15s/^# \{0,1\}//p' Makefile
 	@echo "Presets (make NAME):"
 	@$(MAKE) --no-print-directory list-defconfigs
 

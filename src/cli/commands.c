@@ -1,5 +1,6 @@
 #include "cli/commands.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -381,6 +382,7 @@ static const struct command commands[] = {
 	{ "verify", 0, 0, "", cmd_verify },
 	{ "ccache-stats", 0, 0, "", cmd_ccache_stats },
 	{ "source-version", 0, 0, "", cmd_source_version },
+	{ "import", 1, INT_MAX, " [--full] [--keep-unknown] [--version X.Y] [-o FILE] (LINE | --from-file FILE|- | --from-python PATH | --from-build DIR | -- ARG...)", cmd_import },
 	{ "args", 0, 3, " [--explicit] [--format shell|lines|json]", cmd_args },
 	{ NULL, 0, 0, NULL, NULL },
 };

@@ -33,4 +33,7 @@ int cmd_build(const struct options *opt);
 int cmd_verify(const struct options *opt);
 int cmd_ccache_stats(const struct options *opt);
 
+/* import_command.c */
+int cmd_import(const struct options *opt);
+
 #endif

@@ -11,6 +11,13 @@
  * effect is an error, otherwise a warning. Returns the number of errors. */
 int config_read(struct kconfig *kc, const char *path, bool strict);
 
+/* After resolving: reports (an error, or with !strict a warning for what
+ * a lenient read tolerates) why the user value `wanted` (NULL: n) given to
+ * `s` at file:line did not take effect: out of range, selected, unmet
+ * dependencies, another choice member, or overridden. */
+void config_check_honored(struct kconfig *kc, bool strict, const char *file, int line, struct symbol *s,
+			  const char *wanted);
+
 /* The full .config text / the minimal defconfig text (caller frees). */
 /* `header_note`, when given, is a comment line of the caller's for the
  * header (the program that wrote the file, its format). */

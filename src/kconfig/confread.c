@@ -218,25 +218,23 @@ static void report_unknown(struct kconfig *kc, bool strict, const char *file, in
 		report_at(strict, file, line, "CONFIG_%s: unknown symbol (not in this Kconfig tree)", name);
 }
 
-/* After resolving: say why an assignment did not take effect. */
-static void check_honored(struct kconfig *kc, bool strict, const char *file, struct assignment *a)
+void config_check_honored(struct kconfig *kc, bool strict, const char *file, int line, struct symbol *s,
+			  const char *wanted)
 {
-	struct symbol *s = a->sym;
 	char expr[512];
 	if (s->type == TYPE_INT || s->type == TYPE_HEX) {
 		long long low, high;
 		if (!sym_user_in_range(kc, s, &low, &high)) {
 			if (s->type == TYPE_HEX)
-				error_at(file, a->line, "CONFIG_%s: value %s is outside its range [0x%llx, 0x%llx]",
+				error_at(file, line, "CONFIG_%s: value %s is outside its range [0x%llx, 0x%llx]",
 					 s->name, s->user_str, low, high);
 			else
-				error_at(file, a->line, "CONFIG_%s: value %s is outside its range [%lld, %lld]",
+				error_at(file, line, "CONFIG_%s: value %s is outside its range [%lld, %lld]",
 					 s->name, s->user_str, low, high);
 			return;
 		}
 	}
 	const char *now = sym_str(kc, s);
-	const char *wanted = a->value;
 	if (sym_is_bool(s) && !wanted)
 		wanted = "n";
 	if (s->type == TYPE_TRISTATE && !strcmp(wanted, "m"))
@@ -245,21 +243,21 @@ static void check_honored(struct kconfig *kc, bool strict, const char *file, str
 		return;
 	if (sym_is_bool(s) && !strcmp(now, "y") && s->rev_dep && expr_eval(kc, s->rev_dep)) {
 		expr_print(s->rev_dep, expr, sizeof expr);
-		report_at(strict, file, a->line, "CONFIG_%s=n has no effect: it is selected by %s", s->name, expr);
+		report_at(strict, file, line, "CONFIG_%s=n has no effect: it is selected by %s", s->name, expr);
 	} else if (!sym_visibility(kc, s)) {
 		expr_print(s->direct_dep, expr, sizeof expr);
 		if (s->direct_dep && !expr_eval(kc, s->direct_dep))
-			report_at(strict, file, a->line, "CONFIG_%s=%s has no effect: its dependencies are not met: %s",
+			report_at(strict, file, line, "CONFIG_%s=%s has no effect: its dependencies are not met: %s",
 				  s->name, wanted, expr);
 		else
-			report_at(strict, file, a->line, "CONFIG_%s=%s has no effect: the symbol cannot be set here (no prompt, or its prompt is hidden)",
+			report_at(strict, file, line, "CONFIG_%s=%s has no effect: the symbol cannot be set here (no prompt, or its prompt is hidden)",
 				  s->name, wanted);
 	} else if (s->choice) {
 		struct symbol *sel = choice_selection(kc, s->choice);
-		report_at(strict, file, a->line, "CONFIG_%s=%s has no effect: its choice has %s selected",
+		report_at(strict, file, line, "CONFIG_%s=%s has no effect: its choice has %s selected",
 			  s->name, wanted, sel ? sel->name : "nothing");
 	} else {
-		report_at(strict, file, a->line, "CONFIG_%s=%s has no effect: the value is %s", s->name, wanted, now);
+		report_at(strict, file, line, "CONFIG_%s=%s has no effect: the value is %s", s->name, wanted, now);
 	}
 }
 
@@ -319,7 +317,7 @@ int config_read(struct kconfig *kc, const char *path, bool strict)
 	kc_invalidate(kc);
 	if (diag_errors == errors_before)
 		for (size_t i = 0; i < n_list; i++)
-			check_honored(kc, strict, file, &list[i]);
+			config_check_honored(kc, strict, file, list[i].line, list[i].sym, list[i].value);
 	for (size_t i = 0; i < n_list; i++)
 		free(list[i].value);
 	free(list);

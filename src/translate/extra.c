@@ -67,19 +67,21 @@ static bool split_words(const char *s, struct strlist *out, const char **why)
 	return *why == NULL;
 }
 
-/* 0: no such name; 1: a symbol; 2: a choice (set one of its members) */
+/* 0: no such name, or its dependencies fail here (the target platform or
+ * version lacks the option, so no symbol controls it); 1: a symbol;
+ * 2: a choice (set one of its members) */
 static int symbol_or_choice_exists(struct kconfig *kc, const char *name)
 {
 	struct symbol *s = sym_find(kc, name);
 	if (s && s->n_nodes)
-		return 1;
+		return sym_applies(kc, s) ? 1 : 0;
 	for_each_defined(kc, s)
 		if (s->choice && !strcmp(s->choice->name, name))
-			return 2;
+			return sym_applies(kc, s->choice) ? 2 : 0;
 	return 0;
 }
 
-/* The symbol that already controls an argument, if any. */
+/* The symbol that controls an argument in this config, if any. */
 static char *controlling_symbol(struct kconfig *kc, const char *arg)
 {
 	static const char *const forms[][2] = {
@@ -93,26 +95,13 @@ static char *controlling_symbol(struct kconfig *kc, const char *arg)
 			size_t plen = strlen(forms[i][0]);
 			if (strncmp(arg, forms[i][0], plen) || eq <= plen)
 				continue;
-			name = xmalloc(strlen(forms[i][1]) + eq - plen + 1);
-			strcpy(name, forms[i][1]);
-			char *o = name + strlen(name);
-			for (const char *p = arg + plen; p < arg + eq; p++)
-				*o++ = *p == '-' ? '_' : (char)(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p);
-			*o = '\0';
+			name = symbol_name(forms[i][1], arg + plen, eq - plen);
 		}
 	} else {
 		const char *module = "py_cv_module_";
 		bool is_module = !strncmp(arg, module, strlen(module));
 		const char *base = is_module ? arg + strlen(module) : arg;
-		size_t blen = eq - (size_t)(base - arg);
-		for (const char *prefix = is_module ? "MODULE_" : "VAR_"; prefix && !name; prefix = NULL) {
-			name = xmalloc(strlen(prefix) + blen + 1);
-			strcpy(name, prefix);
-			char *o = name + strlen(name);
-			for (size_t i = 0; i < blen; i++)
-				*o++ = (char)(base[i] >= 'a' && base[i] <= 'z' ? base[i] - 'a' + 'A' : base[i]);
-			*o = '\0';
-		}
+		name = symbol_name(is_module ? "MODULE_" : "VAR_", base, eq - (size_t)(base - arg));
 	}
 	int kind = name ? symbol_or_choice_exists(kc, name) : 0;
 	if (kind == 2) {
@@ -138,7 +127,7 @@ static char *controlling_symbol(struct kconfig *kc, const char *arg)
 	return NULL;
 }
 
-static bool valid_argument(const char *w)
+bool is_configure_argument(const char *w)
 {
 	size_t i = 0;
 	if (w[0] == '-' && w[1] == '-') {
@@ -196,7 +185,7 @@ int translate_extra(struct kconfig *kc, struct translation *out)
 	for (int i = 0; i < words.n && !errors; i++) {
 		const char *w = words.items[i];
 		char *owner = NULL;
-		if (!valid_argument(w)) {
+		if (!is_configure_argument(w)) {
 			error_at(file, line, "CONFIG_%s: '%s' is neither an option (--name[=value]) nor a variable (NAME=value)",
 				 s->name, w);
 			errors++;

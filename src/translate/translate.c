@@ -13,12 +13,23 @@ static bool starts_with(const char *s, const char *prefix)
 }
 
 /* FOO_BAR -> foo-bar */
-static char *option_word(const char *name)
+char *option_word(const char *name)
 {
 	char *w = xstrdup(name);
 	for (char *p = w; *p; p++)
 		*p = *p == '_' ? '-' : (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
 	return w;
+}
+
+char *symbol_name(const char *prefix, const char *word, size_t len)
+{
+	size_t plen = strlen(prefix);
+	char *name = xmalloc(plen + len + 1), *o = name + plen;
+	memcpy(name, prefix, plen);
+	for (size_t i = 0; i < len; i++)
+		*o++ = word[i] == '-' ? '_' : (char)(word[i] >= 'a' && word[i] <= 'z' ? word[i] - 'a' + 'A' : word[i]);
+	*o = '\0';
+	return name;
 }
 
 static char *lowercase(const char *name)

@@ -5,6 +5,7 @@
 #define CPYCONF_TRANSLATE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include "kconfig/kconfig.h"
 #include "util/strlist.h"
 
@@ -18,6 +19,18 @@ struct translation {
  * Returns the number of errors (a symbol whose name maps to nothing). */
 int translate(struct kconfig *kc, bool explicit, struct translation *out);
 void translation_free(struct translation *t);
+
+/* A symbol name spelled as (part of) an option: FOO_BAR -> foo-bar */
+char *option_word(const char *name);
+
+/* PREFIX followed by the first `len` bytes of an option word in symbol
+ * spelling: ("WITH_", "foo-bar") -> "WITH_FOO_BAR"; the inverse of how
+ * the translator spells a name as an option. */
+char *symbol_name(const char *prefix, const char *word, size_t len);
+
+/* Whether a word has the form of a configure argument: --name[=value]
+ * or NAME=value. */
+bool is_configure_argument(const char *w);
 
 /* Shell quoting that a POSIX shell reads back as exactly one word. */
 char *shell_quote(const char *s);
