@@ -10,6 +10,10 @@
  * the conditions of the levels above it into its entries, so the cost of
  * loading grows with the square of the depth (README: Limits). */
 #define MAX_BLOCK_NESTING 1000
+/* && and || in one statement: far beyond any real tree (Linux's longest
+ * has a few hundred), and small enough that copying such an expression
+ * while loading stays cheap. */
+#define MAX_EXPR_OPERATORS 100000
 
 struct source_frame {
 	const char *file; /* interned */
@@ -43,6 +47,7 @@ struct parse_state {
 	/* the menu node that entries are appended to, and the current entry */
 	struct menu *parent;
 	struct menu *entry;
+	int operators; /* && and || in the statement being read */
 	int nesting;  /* blocks open */
 	int too_deep; /* blocks beyond MAX_BLOCK_NESTING, refused, still open */
 };
