@@ -36,7 +36,7 @@ DEFCONFIG ?= $(TOP)/configs/default_defconfig
 OUTPUT := $(if $(O),$(abspath $(O)),$(TOP)/output)
 
 CC ?= cc
-WARNINGS := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-function
+WARNINGS := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS_TOOL := -std=c11 -D_XOPEN_SOURCE=700 -O2 -g $(WARNINGS) $(EXTRA_WARN)
 SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
@@ -83,19 +83,36 @@ $(BUILD)/gen/shellwords.c: src/translate/shellwords.l
 	$(Q)mkdir -p $(BUILD)/gen
 	$(Q)flex -o $@ $<
 
-# The generated scanner and parser are built with the same warnings, bar
-# the ones flex's and bison's own code trips.
-GEN_CFLAGS := -Wno-sign-compare -Wno-missing-prototypes -Wno-unused-parameter -Wno-shadow
+# Each source is compiled on its own: ours with every warning, the
+# generated scanners and parser with the same, bar the ones flex's and
+# bison's own code trips.
+GEN_CFLAGS := -Wno-sign-compare -Wno-missing-prototypes -Wno-unused-parameter -Wno-shadow -Wno-unused-function
+OBJ_NAMES := $(SRCS:src/%.c=%.o) gen/parser.o gen/lexer.o gen/shellwords.o
+PLAIN_OBJS := $(addprefix $(BUILD)/obj/,$(OBJ_NAMES))
+ASAN_OBJS := $(addprefix $(BUILD)/asan/obj/,$(OBJ_NAMES))
 
-$(CPYCONF): $(SRCS) $(HDRS) $(GEN)
-	$(Q)$(CC) $(CFLAGS_TOOL) -Isrc -I$(BUILD)/gen -o $@ $(SRCS) \
-		$(BUILD)/gen/parser.c -x c $(BUILD)/gen/lexer.c $(BUILD)/gen/shellwords.c $(GEN_CFLAGS)
+$(BUILD)/obj/%.o: src/%.c $(HDRS) $(BUILD)/gen/parser.h
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(CFLAGS_TOOL) -Isrc -I$(BUILD)/gen -c -o $@ $<
+
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(HDRS)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(CFLAGS_TOOL) $(GEN_CFLAGS) -Isrc -I$(BUILD)/gen -c -o $@ $<
+
+$(BUILD)/asan/obj/%.o: src/%.c $(HDRS) $(BUILD)/gen/parser.h
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(CFLAGS_TOOL) $(SANITIZE) -Isrc -I$(BUILD)/gen -c -o $@ $<
+
+$(BUILD)/asan/obj/gen/%.o: $(BUILD)/gen/%.c $(HDRS)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(CFLAGS_TOOL) $(SANITIZE) $(GEN_CFLAGS) -Isrc -I$(BUILD)/gen -c -o $@ $<
+
+$(CPYCONF): $(PLAIN_OBJS)
+	$(Q)$(CC) $(CFLAGS_TOOL) -o $@ $^
 	@echo "  CC      $@"
 
-$(BUILD)/asan/cpyconf: $(SRCS) $(HDRS) $(GEN)
-	$(Q)mkdir -p $(BUILD)/asan
-	$(Q)$(CC) $(CFLAGS_TOOL) $(SANITIZE) -Isrc -I$(BUILD)/gen -o $@ $(SRCS) \
-		$(BUILD)/gen/parser.c -x c $(BUILD)/gen/lexer.c $(BUILD)/gen/shellwords.c $(GEN_CFLAGS)
+$(BUILD)/asan/cpyconf: $(ASAN_OBJS)
+	$(Q)$(CC) $(CFLAGS_TOOL) $(SANITIZE) -o $@ $^
 	@echo "  CC      $@ (AddressSanitizer + UndefinedBehaviorSanitizer)"
 
 # --- tests ---------------------------------------------------------------

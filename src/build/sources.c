@@ -10,18 +10,6 @@
 #include "util/diag.h"
 #include "util/textfile.h"
 
-bool target_series(struct kconfig *kc, char *out, size_t size)
-{
-	struct symbol *s;
-	for_each_defined(kc, s) {
-		if (!strncmp(s->name, "PY_VERSION_3_", 13) && sym_tri(kc, s) == 2) {
-			snprintf(out, size, "3.%s", s->name + 13);
-			return true;
-		}
-	}
-	return false;
-}
-
 char *tree_series(const char *src)
 {
 	char *path = str_join(src, "/Include/patchlevel.h", "");

@@ -7,9 +7,7 @@
 #include <stddef.h>
 
 #include "build/step.h"
-
-/* "3.13" from the selected PY_VERSION_3_13; false if none is selected. */
-bool target_series(struct kconfig *kc, char *out, size_t size);
+#include "translate/version.h"
 
 /* "3.13" from a tree's Include/patchlevel.h, or NULL (caller frees). */
 char *tree_series(const char *src);

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "build/sources.h"
 #include "cli/commands.h"
+#include "translate/version.h"
 #include "util/diag.h"
 #include "util/strlist.h"
 #include "util/textfile.h"
@@ -57,27 +57,16 @@ static bool has_prompt(const struct symbol *s)
  * version; the config's own choice of version is put back afterwards. */
 static bool *applies_for(struct kconfig *kc, const char *series, int n)
 {
-	char name[32];
-	snprintf(name, sizeof name, "PY_VERSION_%c_%s", series[0], series + 2);
-	struct symbol *member = sym_find(kc, name);
-	if (!member || !member->choice)
+	struct symbol *member = version_member(kc, series);
+	if (!member)
 		return NULL;
-	struct symbol *choice = member->choice, *selection = choice->user_selection;
-	bool had_value = choice->has_user_value;
-	tristate mode = choice->user_tri;
-	choice->has_user_value = true;
-	choice->user_tri = 2;
-	choice->user_selection = member;
-	kc_invalidate(kc);
+	struct version_saved saved = version_try(kc, member);
 	bool *applies = xcalloc((size_t)n, sizeof *applies);
 	int i = 0;
 	struct symbol *s;
 	for_each_defined(kc, s)
 		applies[i++] = sym_applies(kc, s);
-	choice->has_user_value = had_value;
-	choice->user_tri = mode;
-	choice->user_selection = selection;
-	kc_invalidate(kc);
+	version_restore(kc, saved);
 	return applies;
 }
 

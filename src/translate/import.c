@@ -8,6 +8,7 @@
 
 #include "kconfig/confio.h"
 #include "translate/translate.h"
+#include "translate/version.h"
 #include "util/diag.h"
 #include "util/strlist.h"
 
@@ -230,24 +231,14 @@ static void wish_for(struct kconfig *kc, const char *word, struct wish *w)
 
 /* ---------------------------------------------------------------------- */
 
-static struct symbol *version_choice(struct kconfig *kc)
-{
-	return find_choice(kc, "PY_VERSION");
-}
-
 bool import_pin_version(struct kconfig *kc, const char *series)
 {
-	struct symbol *c = version_choice(kc);
-	char *name = symbol_name("PY_VERSION_", series, strlen(series));
-	for (char *p = name; *p; p++)
-		if (*p == '.')
-			*p = '_';
-	struct symbol *m = c ? find_defined(kc, name) : NULL;
-	free(name);
-	if (!m || m->choice != c) {
+	struct symbol *m = version_member(kc, series);
+	if (!m) {
 		error_plain("CPython %s is not a version this tree covers (3.10 to 3.16)", series);
 		return false;
 	}
+	struct symbol *c = m->choice;
 	c->has_user_value = true;
 	c->user_tri = 2;
 	c->user_selection = m;
@@ -257,46 +248,34 @@ bool import_pin_version(struct kconfig *kc, const char *series)
 	return true;
 }
 
-/* "3.13" for PY_VERSION_3_13 */
-static char *series_of(const struct symbol *member)
-{
-	char *s = xstrdup(member->name + strlen("PY_VERSION_"));
-	for (char *p = s; *p; p++)
-		if (*p == '_')
-			*p = '.';
-	return s;
-}
-
 /* The versions in which `s` applies, given the other values: "3.13, 3.14";
  * NULL when it applies in none (its dependencies are not about the version). */
 static char *versions_having(struct kconfig *kc, struct symbol *s)
 {
-	struct symbol *c = version_choice(kc);
-	if (!c)
+	struct symbol *first = version_member(kc, "3.10");
+	if (!first)
 		return NULL;
-	struct symbol *saved = c->user_selection;
 	char *list = NULL;
-	for (int i = 0; i < c->n_members; i++) {
-		c->user_selection = c->members[i];
-		kc_invalidate(kc);
-		if (!sym_applies(kc, s))
+	for (int i = 0; i < first->choice->n_members; i++) {
+		struct symbol *m = first->choice->members[i];
+		struct version_saved saved = version_try(kc, m);
+		bool applies = sym_applies(kc, s);
+		version_restore(kc, saved);
+		if (!applies)
 			continue;
-		char *series = series_of(c->members[i]);
+		char *series = version_series(m);
 		char *longer = str_join(list ? list : "", list ? ", " : "", series);
 		free(list);
 		free(series);
 		list = longer;
 	}
-	c->user_selection = saved;
-	kc_invalidate(kc);
 	return list;
 }
 
 char *import_target_version(struct kconfig *kc)
 {
-	struct symbol *c = version_choice(kc);
-	struct symbol *m = c ? choice_selection(kc, c) : NULL;
-	return m ? series_of(m) : xstrdup("?");
+	char series[16];
+	return xstrdup(target_series(kc, series, sizeof series) ? series : "?");
 }
 
 static void set_value(struct kconfig *kc, struct symbol *s, const char *value)
