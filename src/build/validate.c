@@ -88,11 +88,6 @@ static int configure_refusals(struct kconfig *kc)
 		error_plain("a cross build (ARG_HOST '%s') needs WITH_BUILD_PYTHON", host);
 		errors++;
 	}
-	if (sym_is_y(kc, "PY_TARGET_IOS") && sym_applies_name(kc, "ENABLE_FRAMEWORK") &&
-	    !*sym_string_if_applies(kc, "ENABLE_FRAMEWORK")) {
-		error_plain("ENABLE_FRAMEWORK is empty: configure builds for iOS only as a framework");
-		errors++;
-	}
 	const char *cc = sym_string_if_applies(kc, "VAR_CC");
 	if (cc_is_gcc(cc)) {
 		if (sym_is_y(kc, "WITH_LTO_THIN")) {
@@ -103,6 +98,17 @@ static int configure_refusals(struct kconfig *kc)
 			error_plain("--with-memory-sanitizer: GCC has no MemorySanitizer (CC is '%s')", cc);
 			errors++;
 		}
+	}
+	return errors;
+}
+
+int config_build_precheck(struct kconfig *kc)
+{
+	int errors = 0;
+	if (sym_is_y(kc, "PY_TARGET_IOS") && sym_applies_name(kc, "ENABLE_FRAMEWORK") &&
+	    !*sym_string_if_applies(kc, "ENABLE_FRAMEWORK")) {
+		error_plain("ENABLE_FRAMEWORK is empty: configure builds for iOS only as a framework");
+		errors++;
 	}
 	return errors;
 }

@@ -17,4 +17,10 @@
  * rule), installed tools, source trees, the target version. */
 int config_validate(struct kconfig *kc);
 
+/* What only `build` refuses before configure runs: an iOS build without a
+ * framework (configure has no default there; refusing it in check would
+ * also refuse the iOS configs randconfig makes, whose strings stay
+ * empty). */
+int config_build_precheck(struct kconfig *kc);
+
 #endif
