@@ -208,7 +208,8 @@ int build_prepare(struct build *b)
 		error_plain("the config selects no target version");
 		return 1;
 	}
-	if (config_validate(b->kc) != 0 || translate(b->kc, false, &b->t) != 0)
+	if (config_validate(b->kc) != 0 || config_build_precheck(b->kc) != 0 ||
+	    translate(b->kc, false, &b->t) != 0)
 		return 1;
 	b->minor = atoi(b->series + 2);
 	if (!prefix_of(&b->t.configure_args))
