@@ -286,6 +286,8 @@ int config_read(struct kconfig *kc, const char *path, bool strict)
 		struct assignment *a = NULL;
 		if (!s || s->n_nodes == 0) {
 			report_unknown(kc, strict, file, line, name);
+		} else if (s->type == TYPE_UNKNOWN) {
+			report_at(strict, file, line, "CONFIG_%s: the symbol has no type; the value is ignored", name);
 		} else if (s->user_loc.file == file) {
 			report_at(strict, file, line, "CONFIG_%s is assigned again (first on line %d); the later value wins",
 				  name, s->user_loc.line);

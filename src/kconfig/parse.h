@@ -5,7 +5,8 @@
 #include <stdio.h>
 #include "kconfig/kconfig.h"
 
-#define MAX_SOURCE_DEPTH 32
+/* `source` variants (lexer.l) */
+enum { SOURCE_OPTIONAL = 1, SOURCE_RELATIVE = 2 };
 /* if, menu and choice blocks nest at most this deep: every level copies
  * the conditions of the levels above it into its entries, so the cost of
  * loading grows with the square of the depth (README: Limits). */
@@ -27,8 +28,8 @@ struct parse_state {
 	struct kconfig *kc;
 	void *scanner; /* yyscan_t */
 
-	struct source_frame stack[MAX_SOURCE_DEPTH];
-	int depth;          /* number of including files on the stack */
+	struct source_frame *stack;
+	int depth, cap;     /* number of including files on the stack */
 	const char *file;   /* current file, interned */
 	const char *real;   /* its canonical path, interned */
 	FILE *fp;
@@ -55,8 +56,9 @@ struct parse_state {
 /* lexer.l */
 int lexer_init(struct parse_state *ps, const char *path);
 void lexer_destroy(struct parse_state *ps);
-/* Called by the grammar on `source "path"`: switch input to that file. */
-void lexer_push_file(struct parse_state *ps, const char *path, int line);
+/* Called by the grammar on `source "path"` (SOURCE_* flags): switch
+ * input to that file, or to the files its glob pattern matches. */
+void lexer_source(struct parse_state *ps, const char *path, int flags, int line);
 
 /* parser.y */
 int kconfig_parse(struct parse_state *ps);
