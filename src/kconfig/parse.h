@@ -60,6 +60,10 @@ void lexer_destroy(struct parse_state *ps);
  * input to that file, or to the files its glob pattern matches. */
 void lexer_source(struct parse_state *ps, const char *path, int flags, int line);
 
+/* envvars.c: $NAME and ${NAME} in a quoted string, as Kconfiglib
+ * expands them (a new string) */
+char *expand_env_vars(const char *s);
+
 /* parser.y */
 int kconfig_parse(struct parse_state *ps);
 
