@@ -118,7 +118,7 @@ static int cmd_alldefconfig(const struct options *opt)
 }
 
 /* allnoconfig and allyesconfig, as Kconfiglib's scripts of those names do:
- * every bool outside a choice gets the user value; choices keep their
+ * every bool and tristate outside a choice gets the user value; choices keep their
  * default selection, and with "yes" optional choices are switched on. */
 static int all_bools(const struct options *opt, tristate value)
 {
@@ -130,7 +130,8 @@ static int all_bools(const struct options *opt, tristate value)
 		if (!sym_is_bool(s) || s->choice)
 			continue;
 		s->has_user_value = true;
-		s->user_tri = value;
+		/* `option allnoconfig_y`: y even in allnoconfig */
+		s->user_tri = s->allnoconfig_y ? 2 : value;
 	}
 	if (value == 2) {
 		for_each_defined(kc, s) {

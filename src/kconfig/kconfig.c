@@ -149,6 +149,8 @@ struct kconfig *kconfig_load(const char *path)
 	kc->sym_n = new_symbol(kc, "n", true);
 	kc->sym_y->type = kc->sym_m->type = kc->sym_n->type = TYPE_TRISTATE;
 	kc->gen = 1;
+	/* Like Kconfiglib, whatever `option modules` says */
+	kc->modules = sym_lookup(kc, "MODULES");
 	/* Like both reference tools: `source` paths are relative to $srctree,
 	 * else to the folder of the top Kconfig file. */
 	const char *srctree = getenv("srctree");

@@ -1,7 +1,6 @@
 /* The Kconfig data model: symbols, expressions, menu nodes, and the
- * value logic that resolves them. Semantics follow current Linux Kconfig
- * as implemented by Kconfiglib 14 (tristate is accepted but, as there is
- * no modules symbol, behaves like bool, exactly as in both reference tools). */
+ * value logic that resolves them. Semantics follow Kconfiglib 14, tristate
+ * and m included: m exists only while the symbol MODULES is y. */
 #ifndef CPYCONF_KCONFIG_H
 #define CPYCONF_KCONFIG_H
 
@@ -115,7 +114,10 @@ struct kconfig {
 	struct symbol *consts; /* literal symbols, chained by hash_next */
 	struct symbol *choices[CHOICE_HASH_SIZE]; /* named choices, by hash_next */
 	struct symbol *anon_choices;              /* the others, by hash_next */
-	struct symbol *modules; /* the symbol with `option modules`, if any */
+	struct symbol *modules; /* MODULES, which lets tristates be m (value.c) */
+	/* the first symbol with `option defconfig_list`: never written, like
+	 * an `option env` symbol */
+	struct symbol *defconfig_list;
 	unsigned gen;     /* bumped whenever a user value changes */
 	char *srctree;    /* base for relative `source` paths */
 	struct intern_table interned;
@@ -157,6 +159,7 @@ struct expr *expr_unary(struct expr *e);
 struct expr *expr_and(struct expr *a, struct expr *b); /* NULL = y */
 struct expr *expr_or(struct expr *a, struct expr *b);  /* NULL stays NULL */
 struct expr *expr_copy(const struct expr *e);
+struct expr *expr_transform_m(struct kconfig *kc, struct expr *e);
 void expr_free(struct expr *e);
 void expr_print(const struct expr *e, char *buf, size_t size);
 tristate expr_eval(struct kconfig *kc, const struct expr *e);

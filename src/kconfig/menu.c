@@ -55,11 +55,11 @@ static struct menu *entry_for(struct parse_state *ps, const char *what, unsigned
 
 void menu_mainmenu(struct parse_state *ps, char *prompt)
 {
-	if (ps->kc->mainmenu || ps->parent != &ps->kc->root || ps->kc->root.list) {
-		error_at(ps->file, ps->token_line, "'mainmenu' must come once, before everything else");
-		free(prompt);
-		return;
-	}
+	/* Kconfiglib takes it anywhere, the last one counting;
+	 * kconfig-frontends 4.11 only once, first */
+	if (ps->kc->mainmenu)
+		warning_at(ps->file, ps->token_line, "a second 'mainmenu'; the last one counts");
+	free(ps->kc->mainmenu);
 	ps->kc->mainmenu = prompt;
 }
 
@@ -146,7 +146,7 @@ void menu_add_if(struct parse_state *ps, struct expr *cond)
 		return;
 	}
 	struct menu *m = new_node(ps, M_IF);
-	m->dep = cond;
+	m->dep = expr_transform_m(ps->kc, cond);
 	ps->parent = m;
 	ps->entry = NULL;
 }
@@ -201,7 +201,7 @@ static void set_prompt(struct parse_state *ps, struct menu *e, char *prompt, str
 		return;
 	}
 	e->prompt = prompt;
-	e->prompt_cond = cond;
+	e->prompt_cond = expr_transform_m(ps->kc, cond);
 }
 
 static void add_property(struct property **list, struct property *p)
@@ -215,7 +215,7 @@ static struct property *new_property(struct parse_state *ps, struct expr *value,
 {
 	struct property *p = xcalloc(1, sizeof *p);
 	p->value = value;
-	p->cond = cond;
+	p->cond = expr_transform_m(ps->kc, cond);
 	p->loc = here(ps);
 	return p;
 }
@@ -278,7 +278,7 @@ void menu_depends(struct parse_state *ps, struct expr *dep)
 		expr_free(dep);
 		return;
 	}
-	e->dep = expr_and(e->dep, dep);
+	e->dep = expr_and(e->dep, expr_transform_m(ps->kc, dep));
 }
 
 void menu_select(struct parse_state *ps, char *target, struct expr *cond, bool imply)
@@ -300,7 +300,7 @@ void menu_visible(struct parse_state *ps, struct expr *cond)
 		expr_free(cond);
 		return;
 	}
-	e->visible_if = expr_and(e->visible_if, cond);
+	e->visible_if = expr_and(e->visible_if, expr_transform_m(ps->kc, cond));
 }
 
 void menu_range(struct parse_state *ps, struct symbol *low, struct symbol *high, struct expr *cond)
@@ -342,17 +342,20 @@ void menu_option(struct parse_state *ps, char *name, char *value)
 		add_property(&e->defaults, new_property(ps, expr_sym(sym_const(ps->kc, env ? env : "")), NULL));
 		value = NULL;
 	} else if (e && !strcmp(name, "modules") && !value) {
-		/* the symbol that lets tristates be m (value.c) */
-		if (ps->kc->modules && ps->kc->modules != e->sym)
-			warning_at(ps->file, ps->token_line, "option modules on %s, it was on %s; the last one counts",
-				   e->sym->name, ps->kc->modules->name);
-		ps->kc->modules = e->sym;
+		/* Kconfiglib takes MODULES as the modules symbol whatever the
+		 * option says (kconfig-conf takes the symbol with the option) */
+		if (ps->kc->modules != e->sym)
+			warning_at(ps->file, ps->token_line,
+				   "option modules on %s: as in Kconfiglib, only MODULES lets tristates be m", e->sym->name);
 	} else if (e && !strcmp(name, "allnoconfig_y") && !value) {
 		e->sym->allnoconfig_y = true;
 	} else if (e && !strcmp(name, "defconfig_list") && !value) {
 		/* Its defaults name the files to start from when there is no
 		 * .config. Every cpyconf command names its config, which it
-		 * reads or starts empty, so there is nothing for it to do. */
+		 * reads or starts empty, so the symbol is only kept out of the
+		 * .config, as in both reference tools. */
+		if (!ps->kc->defconfig_list)
+			ps->kc->defconfig_list = e->sym;
 	} else if (e) {
 		error_at(ps->file, ps->token_line,
 			 "option '%s' is not supported; only env=\"VAR\", modules, allnoconfig_y and defconfig_list are",
@@ -465,8 +468,8 @@ static void check_symbol(struct symbol *s)
 				error_at(p->loc.file, p->loc.line, "%s %s %s, which is %s; only bool and tristate can be",
 					 s->name, i ? "implies" : "selects", t->name, type_name(t->type));
 			else if (t->choice)
-				error_at(p->loc.file, p->loc.line, "%s %s choice member %s", s->name,
-					 i ? "implies" : "selects", t->name);
+				warning_at(p->loc.file, p->loc.line, "%s %s choice member %s, which has no effect",
+					   s->name, i ? "implies" : "selects", t->name);
 		}
 	}
 }
@@ -620,11 +623,15 @@ static void add_reverse_deps(struct kconfig *kc)
 	for_each_defined(kc, s) {
 		for (struct property *p = s->selects; p; p = p->next) {
 			struct symbol *t = p->value->lsym;
+			if (t->choice) /* only the choice's selection counts */
+				continue;
 			t->rev_dep = t->rev_dep ? expr_or(t->rev_dep, expr_and(expr_sym(s), expr_copy(p->cond)))
 				: expr_and(expr_sym(s), expr_copy(p->cond));
 		}
 		for (struct property *p = s->implies; p; p = p->next) {
 			struct symbol *t = p->value->lsym;
+			if (t->choice)
+				continue;
 			t->weak_rev_dep = t->weak_rev_dep ? expr_or(t->weak_rev_dep, expr_and(expr_sym(s), expr_copy(p->cond)))
 				: expr_and(expr_sym(s), expr_copy(p->cond));
 		}

@@ -104,7 +104,8 @@ def parse_config(text, types):
             t = types.get(name)
             sm = _str_re.match(val)
             if t in ("bool", "tristate"):
-                if val not in ("y", "n"):
+                if val not in ("y", "n") and \
+                        not (t == "tristate" and val == "m"):
                     errors.append("line %d: bad bool value: %r" % (lineno, line))
                 if val == "n":
                     errors.append("line %d: bool written as =n "
