@@ -509,8 +509,11 @@ static bool depends_on_symbol(const struct expr *e, const struct symbol *s)
 static void check_choice(struct symbol *c)
 {
 	struct location loc = c->nodes[0]->loc;
+	/* without a type of its own, the type of its first typed member */
+	for (int i = 0; i < c->n_members && c->type == TYPE_UNKNOWN; i++)
+		c->type = c->members[i]->type;
 	if (c->type == TYPE_UNKNOWN)
-		c->type = c->n_members && c->members[0]->type != TYPE_UNKNOWN ? c->members[0]->type : TYPE_BOOL;
+		c->type = TYPE_BOOL;
 	for (struct property *p = c->defaults; p; p = p->next) {
 		struct symbol *d = p->value->op == E_SYMBOL ? p->value->lsym : NULL;
 		if (!d || d->choice != c)
