@@ -184,7 +184,8 @@ static int parse_line(bool strict, const char *file, int line, char *text, char 
 	if ((text[0] == ' ' || text[0] == '\t') && !strict) {
 		/* both reference tools skip an indented line */
 		if (text[strspn(text, " \t")] != '\0' && text[strspn(text, " \t")] != '#')
-			warning_at(file, line, "an indented line is not read: %.60s", text + strspn(text, " \t"));
+			warning_at(file, line, "not a config line (indented), not read, as in both reference tools: %.60s",
+				   text + strspn(text, " \t"));
 		return 0;
 	}
 	if (text[0] == '#') {
