@@ -24,6 +24,9 @@ struct source_frame {
 	FILE *fp;
 };
 
+#define PP_VAR_BUCKETS 64
+struct pp_var;
+
 struct parse_state {
 	struct kconfig *kc;
 	void *scanner; /* yyscan_t */
@@ -51,6 +54,10 @@ struct parse_state {
 	int operators; /* && and || in the statement being read */
 	int nesting;  /* blocks open */
 	int too_deep; /* blocks beyond MAX_BLOCK_NESTING, refused, still open */
+
+	/* macros (preproc.c) */
+	struct pp_var *vars[PP_VAR_BUCKETS];
+	char **call_args; int n_call_args; /* $(1)... of the function expanded */
 };
 
 /* lexer.l */
@@ -63,6 +70,14 @@ void lexer_source(struct parse_state *ps, const char *path, int flags, int line)
 /* envvars.c: $NAME and ${NAME} in a quoted string, as Kconfiglib
  * expands them (a new string) */
 char *expand_env_vars(const char *s);
+
+/* preproc.c: the macro language */
+/* `text` with every $(...) expanded (a new string); NULL after an error. */
+char *pp_expand(struct parse_state *ps, const char *text);
+/* A line that starts a statement and holds a macro or an assignment:
+ * defines the variable (and returns "") or returns the line expanded. */
+char *pp_line(struct parse_state *ps, const char *line);
+void pp_free(struct parse_state *ps);
 
 /* parser.y */
 int kconfig_parse(struct parse_state *ps);
