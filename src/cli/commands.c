@@ -118,8 +118,9 @@ static int cmd_alldefconfig(const struct options *opt)
 }
 
 /* allnoconfig and allyesconfig, as Kconfiglib's scripts of those names do:
- * every bool outside a choice gets the user value; choices keep their
- * default selection, and with "yes" optional choices are switched on. */
+ * every bool and tristate gets the value (y, or n unless it has `option
+ * allnoconfig_y`), choice members m in allyesconfig, which then switches
+ * every choice on. */
 static int all_bools(const struct options *opt, tristate value)
 {
 	struct kconfig *kc = kconfig_load(opt->kconfig);
@@ -127,17 +128,16 @@ static int all_bools(const struct options *opt, tristate value)
 		return 1;
 	struct symbol *s;
 	for_each_defined(kc, s) {
-		if (!sym_is_bool(s) || s->choice)
+		if (!sym_is_bool(s))
 			continue;
+		tristate v = value == 2 ? (s->choice ? 1 : 2) : s->allnoconfig_y ? 2 : 0;
 		s->has_user_value = true;
-		s->user_tri = value;
-	}
-	if (value == 2) {
-		for_each_defined(kc, s) {
-			if (s->choice) {
-				s->choice->has_user_value = true;
-				s->choice->user_tri = 2;
-			}
+		s->user_tri = v;
+		if (s->choice && v == 2)
+			s->choice->user_selection = s;
+		if (s->choice && value == 2) {
+			s->choice->has_user_value = true;
+			s->choice->user_tri = 2;
 		}
 	}
 	kc_invalidate(kc);

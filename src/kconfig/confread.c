@@ -94,8 +94,9 @@ static bool valid_hex(const char *v)
 }
 
 /* Checks the value against the symbol's type and stores it as the user
- * value. Returns false after reporting an error. */
-static bool set_user_value(const char *file, int line, struct symbol *s,
+ * value. Returns false after reporting an error, or (!strict) a warning
+ * for an assignment that both reference tools ignore. */
+static bool set_user_value(bool strict, const char *file, int line, struct symbol *s,
 			   const char *raw, bool not_set)
 {
 	const char *type = type_name(s->type);
@@ -112,22 +113,34 @@ static bool set_user_value(const char *file, int line, struct symbol *s,
 			v = 0;
 		else if (!strcmp(text, "m") && s->type == TYPE_TRISTATE)
 			v = 1;
-		else {
-			error_at(file, line, "CONFIG_%s: '%s' is not a %s value (expected y or n)", s->name, text, type);
+		else if (!strcmp(text, "m") && !strict) {
+			/* as both reference tools: ignored */
+			warning_at(file, line, "CONFIG_%s: 'm' is not a bool value; the assignment is ignored", s->name);
 			return false;
+		} else {
+			error_at(file, line, "CONFIG_%s: '%s' is not a %s value (expected y%s or n)", s->name, text, type,
+				 s->type == TYPE_TRISTATE ? ", m" : "");
+			return false;
+		}
+		struct symbol *c = s->choice;
+		if (c && v == 2 && c->user_selection && c->user_selection != s) {
+			report_at(strict, file, line,
+				  "CONFIG_%s=y and CONFIG_%s=y (line %d) are both set, but they are members of one choice%s",
+				  s->name, c->user_selection->name, c->user_selection->user_loc.line,
+				  strict ? "" : "; the last one counts");
+			if (strict)
+				return false;
 		}
 		s->has_user_value = true;
 		s->user_tri = v;
-		if (s->choice && v) {
-			struct symbol *c = s->choice;
-			if (c->user_selection && c->user_selection != s) {
-				error_at(file, line, "CONFIG_%s=y and CONFIG_%s=y (line %d) are both set, but they are members of one choice",
-					 s->name, c->user_selection->name, c->user_selection->user_loc.line);
-				return false;
+		if (c && v) {
+			if (v == 2)
+				c->user_selection = s;
+			/* the choice's mode; m only for a tristate choice */
+			if (v == 2 || c->type == TYPE_TRISTATE) {
+				c->has_user_value = true;
+				c->user_tri = v;
 			}
-			c->user_selection = s;
-			c->has_user_value = true;
-			c->user_tri = v;
 		}
 		return true;
 	}
@@ -162,11 +175,19 @@ static bool set_user_value(const char *file, int line, struct symbol *s,
 
 /* Splits one line; returns 1 for an assignment, 0 for a line to skip and
  * -1 for a malformed line (reported). */
-static int parse_line(const char *file, int line, char *text, char **name, char **value, bool *not_set)
+static int parse_line(bool strict, const char *file, int line, char *text, char **name, char **value,
+		      bool *not_set)
 {
 	*not_set = false;
 	if (text[0] == '\0')
 		return 0;
+	if ((text[0] == ' ' || text[0] == '\t') && !strict) {
+		/* both reference tools skip an indented line */
+		if (text[strspn(text, " \t")] != '\0' && text[strspn(text, " \t")] != '#')
+			warning_at(file, line, "not a config line (indented), not read, as in both reference tools: %.60s",
+				   text + strspn(text, " \t"));
+		return 0;
+	}
 	if (text[0] == '#') {
 		/* Exactly "# CONFIG_NAME is not set", as both reference tools
 		 * read it; any other line starting with # is a comment. */
@@ -237,7 +258,8 @@ void config_check_honored(struct kconfig *kc, bool strict, const char *file, int
 	const char *now = sym_str(kc, s);
 	if (sym_is_bool(s) && !wanted)
 		wanted = "n";
-	if (s->type == TYPE_TRISTATE && !strcmp(wanted, "m"))
+	/* m where it cannot be (no modules, a choice in y mode) becomes y */
+	if (s->type == TYPE_TRISTATE && !strcmp(wanted, "m") && !strcmp(now, "y"))
 		wanted = "y";
 	if (!strcmp(now, wanted) || (s->type != TYPE_STRING && !sym_is_bool(s) && wanted[0] == '\0'))
 		return;
@@ -279,24 +301,26 @@ int config_read(struct kconfig *kc, const char *path, bool strict)
 		line++;
 		char *name, *value;
 		bool not_set;
-		int kind = parse_line(file, line, p, &name, &value, &not_set);
+		int kind = parse_line(strict, file, line, p, &name, &value, &not_set);
 		if (kind <= 0)
 			continue;
 		struct symbol *s = sym_find(kc, name);
 		struct assignment *a = NULL;
 		if (!s || s->n_nodes == 0) {
 			report_unknown(kc, strict, file, line, name);
+		} else if (s->type == TYPE_UNKNOWN) {
+			report_at(strict, file, line, "CONFIG_%s: the symbol has no type; the value is ignored", name);
 		} else if (s->user_loc.file == file) {
 			report_at(strict, file, line, "CONFIG_%s is assigned again (first on line %d); the later value wins",
 				  name, s->user_loc.line);
 			if (s->choice && s->choice->user_selection == s)
 				s->choice->user_selection = NULL;
-			if (set_user_value(file, line, s, value, not_set))
+			if (set_user_value(strict, file, line, s, value, not_set))
 				s->user_loc = (struct location){ file, line };
 			/* only a repeated line searches the list */
 			for (size_t i = 0; i < n_list && !a; i++)
 				a = list[i].sym == s ? &list[i] : NULL;
-		} else if (set_user_value(file, line, s, value, not_set)) {
+		} else if (set_user_value(strict, file, line, s, value, not_set)) {
 			s->user_loc = (struct location){ file, line };
 			if (n_list == cap_list)
 				list = xrealloc(list, (cap_list = cap_list ? 2 * cap_list : 64) * sizeof *list);

@@ -94,6 +94,28 @@ struct expr *expr_copy(const struct expr *e)
 	}
 }
 
+/* In a condition, a plain `m` means `m && MODULES` (Kconfiglib, and the
+ * C tools since long before 4.11): without modules it is n. Rewrites e in
+ * place, along left spines by a loop as above. */
+struct expr *expr_transform_m(struct kconfig *kc, struct expr *e)
+{
+	struct expr **slot = &e;
+	while (*slot) {
+		struct expr *p = *slot;
+		if (p->op == E_SYMBOL) {
+			if (p->lsym == kc->sym_m)
+				*slot = binary(E_AND, p, expr_sym(kc->modules));
+			break;
+		}
+		if (p->op != E_NOT && p->op != E_AND && p->op != E_OR)
+			break; /* a relation compares m as a value */
+		if (p->op != E_NOT)
+			p->right = expr_transform_m(kc, p->right);
+		slot = &p->left;
+	}
+	return e;
+}
+
 void expr_free(struct expr *e)
 {
 	while (e) {

@@ -7,12 +7,17 @@
 #include "kconfig/parse.h"
 #include "util/diag.h"
 
-static unsigned hash_name(const char *s)
+static unsigned hash_text(const char *s)
 {
 	unsigned h = 2166136261u;
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h % SYM_HASH_SIZE;
+	return h;
+}
+
+static unsigned hash_name(const char *s)
+{
+	return hash_text(s) % SYM_HASH_SIZE;
 }
 
 struct symbol *sym_find(struct kconfig *kc, const char *name)
@@ -59,13 +64,63 @@ struct symbol *sym_const(struct kconfig *kc, const char *text)
 	return new_symbol(kc, text, true);
 }
 
+struct symbol *choice_lookup(struct kconfig *kc, const char *name, bool *created)
+{
+	struct symbol **chain = name ? &kc->choices[hash_text(name) % CHOICE_HASH_SIZE] : &kc->anon_choices;
+	for (struct symbol *c = name ? *chain : NULL; c; c = c->hash_next) {
+		if (!strcmp(c->name, name)) {
+			*created = false;
+			return c;
+		}
+	}
+	struct symbol *c = xcalloc(1, sizeof *c);
+	c->name = xstrdup(name ? name : "<choice>");
+	c->is_choice = true;
+	c->hash_next = *chain;
+	*chain = c;
+	*created = true;
+	return c;
+}
+
+void sym_add_node(struct symbol *s, struct menu *m)
+{
+	if (s->n_nodes == s->cap_nodes) {
+		s->cap_nodes = s->cap_nodes ? 2 * s->cap_nodes : 2;
+		s->nodes = xrealloc(s->nodes, (size_t)s->cap_nodes * sizeof *s->nodes);
+	}
+	s->nodes[s->n_nodes++] = m;
+}
+
+/* Slots stay at most half full, so a probe ends quickly at an empty one. */
+static void intern_grow(struct intern_table *t)
+{
+	free(t->slots);
+	t->n_slots = t->n_slots ? 2 * t->n_slots : 64;
+	t->slots = xcalloc((size_t)t->n_slots, sizeof *t->slots);
+	for (int i = 0; i < t->n; i++) {
+		unsigned h = hash_text(t->strings[i]) & (unsigned)(t->n_slots - 1);
+		while (t->slots[h])
+			h = (h + 1) & (unsigned)(t->n_slots - 1);
+		t->slots[h] = i + 1;
+	}
+}
+
 const char *kc_intern(struct kconfig *kc, const char *s)
 {
-	for (int i = 0; i < kc->n_interned; i++)
-		if (!strcmp(kc->interned[i], s))
-			return kc->interned[i];
-	kc->interned = xrealloc(kc->interned, (size_t)(kc->n_interned + 1) * sizeof *kc->interned);
-	return kc->interned[kc->n_interned++] = xstrdup(s);
+	struct intern_table *t = &kc->interned;
+	if (2 * (t->n + 1) > t->n_slots)
+		intern_grow(t);
+	unsigned h = hash_text(s) & (unsigned)(t->n_slots - 1);
+	for (; t->slots[h]; h = (h + 1) & (unsigned)(t->n_slots - 1))
+		if (!strcmp(t->strings[t->slots[h] - 1], s))
+			return t->strings[t->slots[h] - 1];
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 64;
+		t->strings = xrealloc(t->strings, (size_t)t->cap * sizeof *t->strings);
+	}
+	t->strings[t->n] = xstrdup(s);
+	t->slots[h] = ++t->n;
+	return t->strings[t->n - 1];
 }
 
 const char *type_name(enum sym_type t)
@@ -94,6 +149,8 @@ struct kconfig *kconfig_load(const char *path)
 	kc->sym_n = new_symbol(kc, "n", true);
 	kc->sym_y->type = kc->sym_m->type = kc->sym_n->type = TYPE_TRISTATE;
 	kc->gen = 1;
+	/* Like Kconfiglib, whatever `option modules` says */
+	kc->modules = sym_lookup(kc, "MODULES");
 	/* Like both reference tools: `source` paths are relative to $srctree,
 	 * else to the folder of the top Kconfig file. */
 	const char *srctree = getenv("srctree");
@@ -137,6 +194,7 @@ static void free_symbol(struct symbol *s)
 	expr_free(s->rev_dep);
 	expr_free(s->weak_rev_dep);
 	free(s->members);
+	free(s->nodes);
 	free(s->user_str);
 	free(s->str_cache);
 	free(s);
@@ -147,8 +205,6 @@ static void free_menus(struct menu *m)
 	while (m) {
 		struct menu *next = m->next;
 		free_menus(m->list);
-		if (m->kind == M_CHOICE)
-			free_symbol(m->sym);
 		free(m->prompt);
 		free(m->help);
 		expr_free(m->prompt_cond);
@@ -178,9 +234,17 @@ void kconfig_free(struct kconfig *kc)
 		next = s->hash_next;
 		free_symbol(s);
 	}
-	for (int i = 0; i < kc->n_interned; i++)
-		free(kc->interned[i]);
-	free(kc->interned);
+	for (int i = 0; i < CHOICE_HASH_SIZE + 1; i++) {
+		struct symbol *s = i < CHOICE_HASH_SIZE ? kc->choices[i] : kc->anon_choices;
+		for (struct symbol *next; s; s = next) {
+			next = s->hash_next;
+			free_symbol(s);
+		}
+	}
+	for (int i = 0; i < kc->interned.n; i++)
+		free(kc->interned.strings[i]);
+	free(kc->interned.strings);
+	free(kc->interned.slots);
 	free(kc->eval_order);
 	free(kc->mainmenu);
 	free(kc->srctree);

@@ -1,7 +1,6 @@
 /* The Kconfig data model: symbols, expressions, menu nodes, and the
- * value logic that resolves them. Semantics follow current Linux Kconfig
- * as implemented by Kconfiglib 14 (tristate is accepted but, as there is
- * no modules symbol, behaves like bool, exactly as in both reference tools). */
+ * value logic that resolves them. Semantics follow Kconfiglib 14, tristate
+ * and m included: m exists only while the symbol MODULES is y. */
 #ifndef CPYCONF_KCONFIG_H
 #define CPYCONF_KCONFIG_H
 
@@ -45,14 +44,15 @@ struct symbol {
 	bool is_const;   /* quoted literal or y/m/n */
 	bool is_choice;  /* a choice block; not in the symbol namespace */
 	bool optional;   /* choice only */
+	bool allnoconfig_y; /* `option allnoconfig_y`: y in allnoconfig */
 	char *env_var;   /* `option env=`: never written to .config */
 
 	struct property *defaults, *ranges, *selects, *implies;
 	struct expr *direct_dep; /* OR of each definition's dependencies */
 	struct expr *rev_dep;    /* from `select` */
 	struct expr *weak_rev_dep; /* from `imply` */
-	struct menu *nodes[8];   /* definitions (menu nodes) */
-	int n_nodes;
+	struct menu **nodes;     /* definitions (menu nodes), as many as there are */
+	int n_nodes, cap_nodes;
 
 	struct symbol *choice;     /* for a choice member: its choice */
 	struct symbol **members;   /* for a choice: its members, in order */
@@ -96,6 +96,14 @@ struct menu {
 };
 
 #define SYM_HASH_SIZE 4096
+#define CHOICE_HASH_SIZE 256
+
+/* Interned strings (file names), found by hash: a large tree interns a
+ * name per `source` and per location. */
+struct intern_table {
+	char **strings; int n, cap;
+	int *slots; int n_slots; /* open addressing: index + 1, 0 = empty */
+};
 
 struct kconfig {
 	char *mainmenu;
@@ -104,9 +112,15 @@ struct kconfig {
 	struct symbol *defined_first, *defined_last; /* definition order */
 	struct symbol *sym_y, *sym_m, *sym_n;
 	struct symbol *consts; /* literal symbols, chained by hash_next */
+	struct symbol *choices[CHOICE_HASH_SIZE]; /* named choices, by hash_next */
+	struct symbol *anon_choices;              /* the others, by hash_next */
+	struct symbol *modules; /* MODULES, which lets tristates be m (value.c) */
+	/* the first symbol with `option defconfig_list`: never written, like
+	 * an `option env` symbol */
+	struct symbol *defconfig_list;
 	unsigned gen;     /* bumped whenever a user value changes */
 	char *srctree;    /* base for relative `source` paths */
-	char **interned; int n_interned;
+	struct intern_table interned;
 	bool loop_reported;
 	/* every symbol after the ones its value depends on (menu.c), so
 	 * values can be computed without a deep recursion (value.c) */
@@ -120,6 +134,10 @@ void kconfig_free(struct kconfig *kc);
 struct symbol *sym_lookup(struct kconfig *kc, const char *name); /* creates */
 struct symbol *sym_find(struct kconfig *kc, const char *name);   /* NULL if unknown */
 struct symbol *sym_const(struct kconfig *kc, const char *text);
+/* The choice named `name`, created on first use (a named choice may be
+ * opened again elsewhere and then adds to the same choice). */
+struct symbol *choice_lookup(struct kconfig *kc, const char *name, bool *created);
+void sym_add_node(struct symbol *s, struct menu *m);
 const char *kc_intern(struct kconfig *kc, const char *s);
 #define for_each_defined(kc, s) for (s = (kc)->defined_first; s; s = s->list_next)
 const char *type_name(enum sym_type t);
@@ -141,6 +159,7 @@ struct expr *expr_unary(struct expr *e);
 struct expr *expr_and(struct expr *a, struct expr *b); /* NULL = y */
 struct expr *expr_or(struct expr *a, struct expr *b);  /* NULL stays NULL */
 struct expr *expr_copy(const struct expr *e);
+struct expr *expr_transform_m(struct kconfig *kc, struct expr *e);
 void expr_free(struct expr *e);
 void expr_print(const struct expr *e, char *buf, size_t size);
 tristate expr_eval(struct kconfig *kc, const struct expr *e);

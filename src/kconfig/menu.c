@@ -1,5 +1,6 @@
 #include "kconfig/menu.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,19 +55,12 @@ static struct menu *entry_for(struct parse_state *ps, const char *what, unsigned
 
 void menu_mainmenu(struct parse_state *ps, char *prompt)
 {
-	if (ps->kc->mainmenu || ps->parent != &ps->kc->root || ps->kc->root.list) {
-		error_at(ps->file, ps->token_line, "'mainmenu' must come once, before everything else");
-		free(prompt);
-		return;
-	}
+	/* Kconfiglib takes it anywhere, the last one counting;
+	 * kconfig-frontends 4.11 only once, first */
+	if (ps->kc->mainmenu)
+		warning_at(ps->file, ps->token_line, "a second 'mainmenu'; the last one counts");
+	free(ps->kc->mainmenu);
 	ps->kc->mainmenu = prompt;
-}
-
-static struct symbol *enclosing_choice(struct menu *parent)
-{
-	while (parent && parent->kind == M_IF)
-		parent = parent->parent;
-	return parent && parent->kind == M_CHOICE ? parent->sym : NULL;
 }
 
 void menu_add_config(struct parse_state *ps, char *name, enum menu_kind kind)
@@ -80,34 +74,15 @@ void menu_add_config(struct parse_state *ps, char *name, enum menu_kind kind)
 		return;
 	}
 	free(name);
-	for (struct menu *p = ps->parent; p; p = p->parent)
-		if (p->kind == M_CHOICE && kind == M_MENUCONFIG)
-			error_at(ps->file, ps->token_line, "'menuconfig' is not allowed inside a choice");
-	if (s->n_nodes == (int)(sizeof s->nodes / sizeof s->nodes[0])) {
-		error_at(ps->file, ps->token_line, "%s is defined in too many places", s->name);
-		return;
-	}
 	struct menu *m = new_node(ps, kind);
 	m->sym = s;
-	s->nodes[s->n_nodes++] = m;
+	sym_add_node(s, m);
 	if (s->n_nodes == 1) {
 		if (kc->defined_last)
 			kc->defined_last->list_next = s;
 		else
 			kc->defined_first = s;
 		kc->defined_last = s;
-	}
-	struct symbol *choice = enclosing_choice(ps->parent);
-	if (choice) {
-		if (s->choice && s->choice != choice) {
-			error_at(ps->file, ps->token_line, "%s is already a member of another choice", s->name);
-		} else if (!s->choice) {
-			s->choice = choice;
-			choice->members = xrealloc(choice->members, (size_t)(choice->n_members + 1) * sizeof *choice->members);
-			choice->members[choice->n_members++] = s;
-		}
-	} else if (s->choice) {
-		error_at(ps->file, ps->token_line, "%s is a choice member and is defined again outside its choice", s->name);
 	}
 	ps->entry = m;
 }
@@ -148,13 +123,11 @@ void menu_add_choice(struct parse_state *ps, char *name)
 		return;
 	}
 	struct menu *m = new_node(ps, M_CHOICE);
-	struct symbol *c = xcalloc(1, sizeof *c);
-	c->name = name ? name : xstrdup("<choice>");
-	c->is_choice = true;
-	c->nodes[c->n_nodes++] = m;
+	bool created;
+	struct symbol *c = choice_lookup(ps->kc, name, &created);
+	free(name);
+	sym_add_node(c, m);
 	m->sym = c;
-	if (enclosing_choice(ps->parent))
-		error_at(ps->file, ps->token_line, "a choice cannot contain another choice");
 	ps->parent = m;
 	ps->entry = m;
 }
@@ -173,7 +146,7 @@ void menu_add_if(struct parse_state *ps, struct expr *cond)
 		return;
 	}
 	struct menu *m = new_node(ps, M_IF);
-	m->dep = cond;
+	m->dep = expr_transform_m(ps->kc, cond);
 	ps->parent = m;
 	ps->entry = NULL;
 }
@@ -198,10 +171,10 @@ void menu_end_block(struct parse_state *ps, enum menu_kind kind, const char *key
 			 keyword, kind_name(open->kind), open->loc.file, open->loc.line);
 }
 
-void menu_source(struct parse_state *ps, char *path)
+void menu_source(struct parse_state *ps, char *path, int flags)
 {
 	ps->entry = NULL;
-	lexer_push_file(ps, path, ps->token_line);
+	lexer_source(ps, path, flags, ps->token_line);
 	free(path);
 }
 
@@ -228,7 +201,7 @@ static void set_prompt(struct parse_state *ps, struct menu *e, char *prompt, str
 		return;
 	}
 	e->prompt = prompt;
-	e->prompt_cond = cond;
+	e->prompt_cond = expr_transform_m(ps->kc, cond);
 }
 
 static void add_property(struct property **list, struct property *p)
@@ -242,7 +215,7 @@ static struct property *new_property(struct parse_state *ps, struct expr *value,
 {
 	struct property *p = xcalloc(1, sizeof *p);
 	p->value = value;
-	p->cond = cond;
+	p->cond = expr_transform_m(ps->kc, cond);
 	p->loc = here(ps);
 	return p;
 }
@@ -264,7 +237,9 @@ void menu_type(struct parse_state *ps, enum sym_type type, char *prompt, struct 
 
 void menu_def_type(struct parse_state *ps, enum sym_type type, struct expr *value, struct expr *cond)
 {
-	struct menu *e = entry_for(ps, type == TYPE_BOOL ? "def_bool" : "def_tristate", SYMBOL_ENTRIES);
+	char what[16];
+	snprintf(what, sizeof what, "def_%s", type_name(type));
+	struct menu *e = entry_for(ps, what, SYMBOL_ENTRIES);
 	if (!e) {
 		expr_free(value);
 		expr_free(cond);
@@ -303,7 +278,7 @@ void menu_depends(struct parse_state *ps, struct expr *dep)
 		expr_free(dep);
 		return;
 	}
-	e->dep = expr_and(e->dep, dep);
+	e->dep = expr_and(e->dep, expr_transform_m(ps->kc, dep));
 }
 
 void menu_select(struct parse_state *ps, char *target, struct expr *cond, bool imply)
@@ -325,7 +300,7 @@ void menu_visible(struct parse_state *ps, struct expr *cond)
 		expr_free(cond);
 		return;
 	}
-	e->visible_if = expr_and(e->visible_if, cond);
+	e->visible_if = expr_and(e->visible_if, expr_transform_m(ps->kc, cond));
 }
 
 void menu_range(struct parse_state *ps, struct symbol *low, struct symbol *high, struct expr *cond)
@@ -366,8 +341,25 @@ void menu_option(struct parse_state *ps, char *name, char *value)
 		 * default; an unset variable gives the empty string. */
 		add_property(&e->defaults, new_property(ps, expr_sym(sym_const(ps->kc, env ? env : "")), NULL));
 		value = NULL;
+	} else if (e && !strcmp(name, "modules") && !value) {
+		/* Kconfiglib takes MODULES as the modules symbol whatever the
+		 * option says (kconfig-conf takes the symbol with the option) */
+		if (ps->kc->modules != e->sym)
+			warning_at(ps->file, ps->token_line,
+				   "option modules on %s: as in Kconfiglib, only MODULES lets tristates be m", e->sym->name);
+	} else if (e && !strcmp(name, "allnoconfig_y") && !value) {
+		e->sym->allnoconfig_y = true;
+	} else if (e && !strcmp(name, "defconfig_list") && !value) {
+		/* Its defaults name the files to start from when there is no
+		 * .config. Every cpyconf command names its config, which it
+		 * reads or starts empty, so the symbol is only kept out of the
+		 * .config, as in both reference tools. */
+		if (!ps->kc->defconfig_list)
+			ps->kc->defconfig_list = e->sym;
 	} else if (e) {
-		error_at(ps->file, ps->token_line, "option '%s' is not supported; only 'option env=\"VAR\"' is", name);
+		error_at(ps->file, ps->token_line,
+			 "option '%s' is not supported; only env=\"VAR\", modules, allnoconfig_y and defconfig_list are",
+			 name);
 	}
 	free(name);
 	free(value);
@@ -425,7 +417,10 @@ static void check_symbol(struct symbol *s)
 	if (s->choice && s->type == TYPE_UNKNOWN)
 		s->type = s->choice->type;
 	if (s->type == TYPE_UNKNOWN) {
-		error_at(loc.file, loc.line, "%s has no type (bool, tristate, string, int or hex)", s->name);
+		/* as Kconfiglib: it reads as n (as text, its name) and is
+		 * never written */
+		warning_at(loc.file, loc.line, "%s has no type (bool, tristate, string, int or hex); it is ignored",
+			   s->name);
 		return;
 	}
 	if (s->choice && !sym_is_bool(s))
@@ -454,8 +449,9 @@ static void check_symbol(struct symbol *s)
 			long long n;
 			if (bounds[i]->type == TYPE_UNKNOWN &&
 			    !parse_number(bounds[i]->name, s->type == TYPE_HEX ? 16 : 10, &n))
-				error_at(p->loc.file, p->loc.line, "range bound '%s' of %s is neither a number nor a symbol",
-					 bounds[i]->name, s->name);
+				warning_at(p->loc.file, p->loc.line,
+					   "range bound '%s' of %s is neither a number nor a defined symbol; it counts as 0",
+					   bounds[i]->name, s->name);
 		}
 	}
 	struct property *lists[] = { s->selects, s->implies };
@@ -466,14 +462,14 @@ static void check_symbol(struct symbol *s)
 				error_at(p->loc.file, p->loc.line, "only bool and tristate symbols can %s; %s is %s",
 					 i ? "imply" : "select", s->name, type_name(s->type));
 			else if (t->n_nodes == 0)
-				error_at(p->loc.file, p->loc.line, "%s %s an undefined symbol %s",
-					 s->name, i ? "implies" : "selects", t->name);
+				warning_at(p->loc.file, p->loc.line, "%s %s an undefined symbol %s",
+					   s->name, i ? "implies" : "selects", t->name);
 			else if (!sym_is_bool(t))
 				error_at(p->loc.file, p->loc.line, "%s %s %s, which is %s; only bool and tristate can be",
 					 s->name, i ? "implies" : "selects", t->name, type_name(t->type));
 			else if (t->choice)
-				error_at(p->loc.file, p->loc.line, "%s %s choice member %s", s->name,
-					 i ? "implies" : "selects", t->name);
+				warning_at(p->loc.file, p->loc.line, "%s %s choice member %s, which has no effect",
+					   s->name, i ? "implies" : "selects", t->name);
 		}
 	}
 }
@@ -513,10 +509,11 @@ static bool depends_on_symbol(const struct expr *e, const struct symbol *s)
 static void check_choice(struct symbol *c)
 {
 	struct location loc = c->nodes[0]->loc;
+	/* without a type of its own, the type of its first typed member */
+	for (int i = 0; i < c->n_members && c->type == TYPE_UNKNOWN; i++)
+		c->type = c->members[i]->type;
 	if (c->type == TYPE_UNKNOWN)
-		c->type = c->n_members && c->members[0]->type != TYPE_UNKNOWN ? c->members[0]->type : TYPE_BOOL;
-	if (c->n_members == 0)
-		error_at(loc.file, loc.line, "choice %s has no members", c->name);
+		c->type = TYPE_BOOL;
 	for (struct property *p = c->defaults; p; p = p->next) {
 		struct symbol *d = p->value->op == E_SYMBOL ? p->value->lsym : NULL;
 		if (!d || d->choice != c)
@@ -524,18 +521,100 @@ static void check_choice(struct symbol *c)
 	}
 	if (c->ranges || c->selects || c->implies)
 		error_at(loc.file, loc.line, "a choice cannot have range, select or imply");
-	/* The C tools and Kconfiglib turn such a member into a submenu of the
-	 * previous one, outside the choice; cpyconf does not, and says so
-	 * rather than reporting the loop it would otherwise find. */
-	for (int i = 1; i < c->n_members; i++) {
-		struct symbol *m = c->members[i], *prev = c->members[i - 1];
-		if (depends_on_symbol(m->direct_dep, prev)) {
-			struct location at = m->nodes[0]->loc;
-			error_at(at.file, at.line,
-				 "choice member %s depends on the member before it, %s: cpyconf does not nest "
-				 "members; move %s out of the choice",
-				 m->name, prev->name, m->name);
+}
+
+/* ---- choice members ----
+ * Like the C tools, Kconfiglib moves the entries that follow a symbol and
+ * depend on it under that symbol (an implicit submenu), then lifts the
+ * children of entries without a prompt back to their level. Only the
+ * symbols left directly in a choice (or in an `if` in it) are its
+ * members: in `choice / A / B depends on A`, B is an ordinary bool that
+ * depends on A. Elsewhere the move changes no value, so only the
+ * contents of choices are rearranged. */
+
+static void nest_list(struct menu *parent);
+
+/* The condition Kconfiglib looks at: the prompt's, else the entry's. */
+static bool nests_under(const struct menu *m, const struct symbol *s)
+{
+	return depends_on_symbol(m->prompt ? m->prompt_cond : m->dep, s);
+}
+
+/* The children of entries without a prompt move up after them. */
+static void flatten(struct menu *m)
+{
+	for (; m; m = m->next) {
+		if (!m->list || m->prompt || m->kind == M_CHOICE)
+			continue;
+		struct menu *last = m->list;
+		for (;; last = last->next) {
+			last->parent = m->parent;
+			if (!last->next)
+				break;
 		}
+		last->next = m->next;
+		m->next = m->list;
+		m->list = NULL;
+	}
+}
+
+static void nest_entry(struct menu *m)
+{
+	if (m->kind == M_IF) {
+		nest_list(m);
+		return;
+	}
+	if (!m->sym || m->sym->is_choice || m->list)
+		return;
+	struct menu *cur = m;
+	while (cur->next && nests_under(cur->next, m->sym)) {
+		nest_entry(cur->next);
+		cur = cur->next;
+		cur->parent = m;
+	}
+	if (cur != m) {
+		m->list = m->next;
+		m->next = cur->next;
+		cur->next = NULL;
+		flatten(m->list);
+	}
+}
+
+static void nest_list(struct menu *parent)
+{
+	for (struct menu *m = parent->list; m; m = m->next)
+		nest_entry(m);
+	flatten(parent->list);
+}
+
+static void add_members(struct menu *list, struct symbol *c)
+{
+	for (struct menu *m = list; m; m = m->next) {
+		if (m->kind == M_IF) {
+			add_members(m->list, c);
+			continue;
+		}
+		struct symbol *s = m->sym;
+		if (!s || s->is_choice || s->choice == c)
+			continue;
+		if (s->choice) {
+			error_at(m->loc.file, m->loc.line, "%s is already a member of another choice", s->name);
+			continue;
+		}
+		s->choice = c;
+		c->members = xrealloc(c->members, (size_t)(c->n_members + 1) * sizeof *c->members);
+		c->members[c->n_members++] = s;
+	}
+}
+
+static void find_members(struct menu *m)
+{
+	for (; m; m = m->next) {
+		if (m->kind == M_CHOICE) {
+			nest_list(m);
+			add_members(m->list, m->sym);
+		}
+		find_members(m->list);
 	}
 }
 
@@ -547,11 +626,15 @@ static void add_reverse_deps(struct kconfig *kc)
 	for_each_defined(kc, s) {
 		for (struct property *p = s->selects; p; p = p->next) {
 			struct symbol *t = p->value->lsym;
+			if (t->choice) /* only the choice's selection counts */
+				continue;
 			t->rev_dep = t->rev_dep ? expr_or(t->rev_dep, expr_and(expr_sym(s), expr_copy(p->cond)))
 				: expr_and(expr_sym(s), expr_copy(p->cond));
 		}
 		for (struct property *p = s->implies; p; p = p->next) {
 			struct symbol *t = p->value->lsym;
+			if (t->choice)
+				continue;
 			t->weak_rev_dep = t->weak_rev_dep ? expr_or(t->weak_rev_dep, expr_and(expr_sym(s), expr_copy(p->cond)))
 				: expr_and(expr_sym(s), expr_copy(p->cond));
 		}
@@ -561,7 +644,7 @@ static void add_reverse_deps(struct kconfig *kc)
 static void collect_choices(struct menu *m, void (*fn)(struct symbol *))
 {
 	for (; m; m = m->next) {
-		if (m->kind == M_CHOICE)
+		if (m->kind == M_CHOICE && m->sym->nodes[0] == m)
 			fn(m->sym);
 		collect_choices(m->list, fn);
 	}
@@ -724,6 +807,7 @@ int menu_finish(struct parse_state *ps)
 	if (diag_errors != before)
 		return diag_errors - before;
 	propagate(kc, &kc->root, NULL);
+	find_members(kc->root.list);
 	collect_choices(kc->root.list, check_choice);
 	struct symbol *s;
 	for_each_defined(kc, s)

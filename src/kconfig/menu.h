@@ -12,7 +12,7 @@ void menu_add_choice(struct parse_state *ps, char *name);
 void menu_add_comment(struct parse_state *ps, char *prompt);
 void menu_add_if(struct parse_state *ps, struct expr *cond);
 void menu_end_block(struct parse_state *ps, enum menu_kind kind, const char *keyword);
-void menu_source(struct parse_state *ps, char *path);
+void menu_source(struct parse_state *ps, char *path, int flags);
 void menu_type(struct parse_state *ps, enum sym_type type, char *prompt, struct expr *cond);
 void menu_def_type(struct parse_state *ps, enum sym_type type, struct expr *value, struct expr *cond);
 void menu_prompt(struct parse_state *ps, char *prompt, struct expr *cond);

@@ -5,7 +5,8 @@
 #include <stdio.h>
 #include "kconfig/kconfig.h"
 
-#define MAX_SOURCE_DEPTH 32
+/* `source` variants (lexer.l) */
+enum { SOURCE_OPTIONAL = 1, SOURCE_RELATIVE = 2 };
 /* if, menu and choice blocks nest at most this deep: every level copies
  * the conditions of the levels above it into its entries, so the cost of
  * loading grows with the square of the depth (README: Limits). */
@@ -23,12 +24,15 @@ struct source_frame {
 	FILE *fp;
 };
 
+#define PP_VAR_BUCKETS 64
+struct pp_var;
+
 struct parse_state {
 	struct kconfig *kc;
 	void *scanner; /* yyscan_t */
 
-	struct source_frame stack[MAX_SOURCE_DEPTH];
-	int depth;          /* number of including files on the stack */
+	struct source_frame *stack;
+	int depth, cap;     /* number of including files on the stack */
 	const char *file;   /* current file, interned */
 	const char *real;   /* its canonical path, interned */
 	FILE *fp;
@@ -50,13 +54,30 @@ struct parse_state {
 	int operators; /* && and || in the statement being read */
 	int nesting;  /* blocks open */
 	int too_deep; /* blocks beyond MAX_BLOCK_NESTING, refused, still open */
+
+	/* macros (preproc.c) */
+	struct pp_var *vars[PP_VAR_BUCKETS];
+	char **call_args; int n_call_args; /* $(1)... of the function expanded */
 };
 
 /* lexer.l */
 int lexer_init(struct parse_state *ps, const char *path);
 void lexer_destroy(struct parse_state *ps);
-/* Called by the grammar on `source "path"`: switch input to that file. */
-void lexer_push_file(struct parse_state *ps, const char *path, int line);
+/* Called by the grammar on `source "path"` (SOURCE_* flags): switch
+ * input to that file, or to the files its glob pattern matches. */
+void lexer_source(struct parse_state *ps, const char *path, int flags, int line);
+
+/* envvars.c: $NAME and ${NAME} in a quoted string, as Kconfiglib
+ * expands them (a new string) */
+char *expand_env_vars(const char *s);
+
+/* preproc.c: the macro language */
+/* `text` with every $(...) expanded (a new string); NULL after an error. */
+char *pp_expand(struct parse_state *ps, const char *text);
+/* A line that starts a statement and holds a macro or an assignment:
+ * defines the variable (and returns "") or returns the line expanded. */
+char *pp_line(struct parse_state *ps, const char *line);
+void pp_free(struct parse_state *ps);
 
 /* parser.y */
 int kconfig_parse(struct parse_state *ps);

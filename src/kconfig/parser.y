@@ -38,12 +38,14 @@ static void yyerror(struct parse_state *ps, const char *msg)
 	struct expr *expr;
 	struct symbol *sym;
 	enum sym_type type;
+	int flags;
 }
 
 %token T_MAINMENU T_MENU T_ENDMENU T_CONFIG T_MENUCONFIG T_CHOICE T_ENDCHOICE
-%token T_COMMENT T_IF "if" T_ENDIF T_SOURCE T_PROMPT T_DEFAULT T_DEPENDS T_ON "on"
+%token T_COMMENT T_IF "if" T_ENDIF T_PROMPT T_DEFAULT T_DEPENDS T_ON "on"
 %token T_SELECT T_IMPLY T_VISIBLE T_RANGE T_HELP T_OPTION T_OPTIONAL
 %token <type> T_TYPE T_DEF_TYPE
+%token <flags> T_SOURCE
 %token <str> T_WORD "word" T_WORD_QUOTE "quoted string" T_HELPTEXT "help text"
 %token T_EOL "end of line"
 %token T_BAD
@@ -76,7 +78,7 @@ stmt:
 	| T_COMMENT T_WORD_QUOTE T_EOL		{ menu_add_comment(ps, $2); }
 	| T_IF expr T_EOL			{ menu_add_if(ps, $2); }
 	| T_ENDIF T_EOL				{ menu_end_block(ps, M_IF, "endif"); }
-	| T_SOURCE T_WORD_QUOTE T_EOL		{ menu_source(ps, $2); }
+	| T_SOURCE T_WORD_QUOTE T_EOL		{ menu_source(ps, $2, $1); }
 	| T_TYPE prompt_opt if_opt T_EOL	{ menu_type(ps, $1, $2, $3); }
 	| T_DEF_TYPE expr if_opt T_EOL		{ menu_def_type(ps, $1, $2, $3); }
 	| T_PROMPT T_WORD_QUOTE if_opt T_EOL	{ menu_prompt(ps, $2, $3); }

@@ -63,6 +63,17 @@ static void leave(struct symbol *s, unsigned what)
 static tristate max_tri(tristate a, tristate b) { return a > b ? a : b; }
 static tristate min_tri(tristate a, tristate b) { return a < b ? a : b; }
 
+/* The type a tristate acts as: bool while MODULES is not y, and for a
+ * member of a choice in y mode. */
+static enum sym_type effective_type(struct kconfig *kc, struct symbol *s)
+{
+	if (s->type != TYPE_TRISTATE)
+		return s->type;
+	if (s == kc->modules || !sym_tri(kc, kc->modules))
+		return TYPE_BOOL;
+	return s->choice && sym_tri(kc, s->choice) == 2 ? TYPE_BOOL : TYPE_TRISTATE;
+}
+
 tristate sym_visibility(struct kconfig *kc, struct symbol *s)
 {
 	if (s->is_const || s->n_nodes == 0)
@@ -76,8 +87,15 @@ tristate sym_visibility(struct kconfig *kc, struct symbol *s)
 	for (int i = 0; i < s->n_nodes; i++)
 		if (s->nodes[i]->prompt)
 			vis = max_tri(vis, expr_eval(kc, s->nodes[i]->prompt_cond));
-	/* Without a modules symbol, m behaves as y everywhere. */
-	if (vis == 1)
+	if (s->choice) {
+		tristate mode = sym_tri(kc, s->choice);
+		/* in a tristate choice, a bool member shows only in y mode, and a
+		 * tristate member that can only be m not in y mode */
+		if ((s->choice->type == TYPE_TRISTATE && s->type != TYPE_TRISTATE && mode != 2) ||
+		    (s->type == TYPE_TRISTATE && vis == 1 && mode == 2))
+			vis = 0;
+	}
+	if (vis == 1 && effective_type(kc, s) != TYPE_TRISTATE)
 		vis = 2;
 	s->vis_cache = vis;
 	leave(s, CACHE_VIS);
@@ -90,12 +108,13 @@ static tristate choice_mode(struct kconfig *kc, struct symbol *c)
 	if (c->has_user_value)
 		val = max_tri(val, c->user_tri);
 	val = min_tri(val, sym_visibility(kc, c));
-	return val == 1 ? 2 : val;
+	return val == 1 && effective_type(kc, c) == TYPE_BOOL ? 2 : val;
 }
 
 static tristate plain_bool_value(struct kconfig *kc, struct symbol *s, tristate vis)
 {
 	tristate val = 0;
+	tristate weak = s->weak_rev_dep ? expr_eval(kc, s->weak_rev_dep) : 0;
 	if (vis && s->has_user_value) {
 		val = min_tri(s->user_tri, vis);
 	} else {
@@ -112,7 +131,6 @@ static tristate plain_bool_value(struct kconfig *kc, struct symbol *s, tristate 
 			}
 		}
 		/* `imply` counts only while the symbol's own dependencies hold */
-		tristate weak = s->weak_rev_dep ? expr_eval(kc, s->weak_rev_dep) : 0;
 		if (weak && expr_eval(kc, s->direct_dep)) {
 			val = max_tri(val, weak);
 			s->write_cache = true;
@@ -123,7 +141,10 @@ static tristate plain_bool_value(struct kconfig *kc, struct symbol *s, tristate 
 		val = max_tri(val, rev);
 		s->write_cache = true;
 	}
-	return val == 1 ? 2 : val;
+	/* m becomes y for a bool, and when an imply asks for y */
+	if (val == 1 && (effective_type(kc, s) == TYPE_BOOL || weak == 2))
+		val = 2;
+	return val;
 }
 
 tristate sym_tri(struct kconfig *kc, struct symbol *s)
@@ -144,9 +165,11 @@ tristate sym_tri(struct kconfig *kc, struct symbol *s)
 		val = choice_mode(kc, s);
 	else if (!s->choice)
 		val = plain_bool_value(kc, s, vis);
-	else
-		val = vis == 2 && choice_selection(kc, s->choice) == s ? 2 : 0;
-	if (s->env_var)
+	else if (vis == 2)
+		val = choice_selection(kc, s->choice) == s ? 2 : 0;
+	else /* a member of a choice in m mode: m if the user said so */
+		val = vis && s->has_user_value && s->user_tri ? 1 : 0;
+	if (s->env_var || s == kc->defconfig_list)
 		s->write_cache = false;
 	s->tri_cache = val;
 	leave(s, CACHE_TRI);
@@ -302,7 +325,7 @@ const char *sym_str(struct kconfig *kc, struct symbol *s)
 	} else {
 		val = number_value(kc, s, vis);
 	}
-	if (s->env_var)
+	if (s->env_var || s == kc->defconfig_list)
 		s->write_cache = false;
 	s->str_cache = val;
 	leave(s, CACHE_STR);
@@ -333,9 +356,12 @@ struct symbol *choice_selection(struct kconfig *kc, struct symbol *c)
 		return c->sel_cache;
 	if (!enter(kc, c, CACHE_SEL))
 		return NULL;
-	struct symbol *sel = c->user_selection;
-	if (!sel || !sym_visibility(kc, sel))
-		sel = choice_default_selection(kc, c);
+	struct symbol *sel = NULL;
+	if (sym_tri(kc, c) == 2) { /* only y mode selects */
+		sel = c->user_selection;
+		if (!sel || !sym_visibility(kc, sel))
+			sel = choice_default_selection(kc, c);
+	}
 	c->sel_cache = sel;
 	leave(c, CACHE_SEL);
 	return sel;
@@ -359,7 +385,7 @@ const char *sym_default_str(struct kconfig *kc, struct symbol *s)
 				val = max_tri(val, expr_eval(kc, s->rev_dep));
 			if (s->weak_rev_dep)
 				val = max_tri(val, expr_eval(kc, s->weak_rev_dep));
-			if (val == 1)
+			if (val == 1 && effective_type(kc, s) == TYPE_BOOL)
 				val = 2;
 		}
 		return val == 2 ? "y" : val == 1 ? "m" : "n";

@@ -19,27 +19,30 @@ static void open_error(const char *path, const char *from_file, int from_line, c
 		error_at(path, 0, "cannot read: %s", why);
 }
 
+/* Line by line with memchr, which is many times faster than a loop over
+ * the bytes: a large tree is megabytes of text. */
 static int check_text(const char *path, const char *text, size_t len)
 {
 	int line = 1;
-	size_t line_start = 0;
-	for (size_t i = 0; i < len; i++) {
-		char c = text[i];
-		if (c == '\0') {
+	for (const char *p = text, *end = text + len; p < end; line++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		/* the first bad byte, as far as a line may go */
+		size_t scan = n > MAX_LINE_LENGTH ? MAX_LINE_LENGTH + 1 : n;
+		const char *nul = memchr(p, '\0', scan), *cr = memchr(p, '\r', scan);
+		if (nul && (!cr || nul < cr)) {
 			error_at(path, line, "NUL byte in a text file");
 			return -1;
 		}
-		if (c == '\r') {
+		if (cr) {
 			error_at(path, line, "carriage return: the file has DOS (CRLF) line endings; convert it with dos2unix");
 			return -1;
 		}
-		if (c == '\n') {
-			line++;
-			line_start = i + 1;
-		} else if (i - line_start >= MAX_LINE_LENGTH) {
+		if (n > MAX_LINE_LENGTH) {
 			error_at(path, line, "line longer than %d bytes", MAX_LINE_LENGTH);
 			return -1;
 		}
+		p += n + 1;
 	}
 	return 0;
 }

@@ -7,7 +7,7 @@ Engines (names used in reports):
              KCONFIG_CONFIG=F kconfig-conf --savedefconfig=OUT Kconfig
              KCONFIG_CONFIG=F kconfig-conf --alldefconfig|--allnoconfig|
                                            --allyesconfig Kconfig
-  kconfiglib in-process: Kconfig("Kconfig"); load_config(F); write_config /
+  kconfiglib in-process: Kconfig(TOP); load_config(F); write_config /
              write_min_config; all*config exactly like Kconfiglib's
              alldefconfig.py / allnoconfig.py / allyesconfig.py
   ours       $CPYCONF --kconfig Kconfig --config F olddefconfig
@@ -56,6 +56,7 @@ Options:
   --env NAME=VALUE   set in the environment of all engines (repeatable),
                      e.g. PY_SOURCE_VERSION=3.13 for the project tree
   --label L          name of the tree in the summary line
+  --top FILE         the top Kconfig file, relative to TREE (default Kconfig)
   --show N           print the first N differences (default 5)
   --keep DIR         copy inputs of failing cases to DIR
 Exit status: 0 all equal, 1 differences (or engine failures), 2 usage.
@@ -103,7 +104,8 @@ def parse_config(text, types):
             t = types.get(name)
             sm = _str_re.match(val)
             if t in ("bool", "tristate"):
-                if val not in ("y", "n"):
+                if val not in ("y", "n") and \
+                        not (t == "tristate" and val == "m"):
                     errors.append("line %d: bad bool value: %r" % (lineno, line))
                 if val == "n":
                     errors.append("line %d: bool written as =n "
@@ -184,8 +186,9 @@ def compare_maps(ma, mb, types):
 class Runner(object):
     """One per worker process and tree."""
 
-    def __init__(self, tree, engines, cpyconf, env, workdir):
+    def __init__(self, tree, engines, cpyconf, env, workdir, top="Kconfig"):
         self.tree = tree
+        self.top = top
         self.engines = engines
         self.cpyconf = cpyconf
         self.workdir = workdir
@@ -199,7 +202,7 @@ class Runner(object):
         os.environ.clear()
         os.environ.update(self.env)
         os.chdir(tree)
-        self.kconf = kconfiglib.Kconfig("Kconfig", warn_to_stderr=False)
+        self.kconf = kconfiglib.Kconfig(top, warn_to_stderr=False)
         self.kconf.warn_assign_undef = False
         self.types = {}
         for s in self.kconf.unique_defined_syms:
@@ -235,10 +238,10 @@ class Runner(object):
         elif os.path.exists(path):
             os.unlink(path)
         if eng == "kconf":
-            rc, err = self.run(["kconfig-conf", "--olddefconfig", "Kconfig"],
+            rc, err = self.run(["kconfig-conf", "--olddefconfig", self.top],
                                path)
         elif eng == "ours":
-            rc, err = self.run([self.cpyconf, "--kconfig", "Kconfig",
+            rc, err = self.run([self.cpyconf, "--kconfig", self.top,
                                 "--config", path, "olddefconfig"])
         else:
             rc, err = 0, ""
@@ -261,9 +264,9 @@ class Runner(object):
             os.unlink(out)
         if eng == "kconf":
             rc, err = self.run(["kconfig-conf", "--savedefconfig=" + out,
-                                "Kconfig"], cfg)
+                                self.top], cfg)
         elif eng == "ours":
-            rc, err = self.run([self.cpyconf, "--kconfig", "Kconfig",
+            rc, err = self.run([self.cpyconf, "--kconfig", self.top,
                                 "--config", cfg, "savedefconfig", out])
         else:
             rc, err = 0, ""
@@ -280,10 +283,10 @@ class Runner(object):
         if os.path.exists(path):
             os.unlink(path)
         if eng == "kconf":
-            rc, err = self.run(["kconfig-conf", "--" + target, "Kconfig"],
+            rc, err = self.run(["kconfig-conf", "--" + target, self.top],
                                path)
         elif eng == "ours":
-            rc, err = self.run([self.cpyconf, "--kconfig", "Kconfig",
+            rc, err = self.run([self.cpyconf, "--kconfig", self.top,
                                 "--config", path, target])
         else:
             rc, err = 0, ""
@@ -439,9 +442,9 @@ class Runner(object):
 _runner = None
 
 
-def _init_worker(tree, engines, cpyconf, env, workdir):
+def _init_worker(tree, engines, cpyconf, env, workdir, top):
     global _runner
-    _runner = Runner(tree, engines, cpyconf, env, workdir)
+    _runner = Runner(tree, engines, cpyconf, env, workdir, top)
 
 
 def _job(job):
@@ -515,6 +518,7 @@ def main(argv):
     ap.add_argument("-j", type=int, default=2)
     ap.add_argument("--env", action="append", default=[])
     ap.add_argument("--label", default=None)
+    ap.add_argument("--top", default="Kconfig")
     ap.add_argument("--show", type=int, default=5)
     ap.add_argument("--keep", default=None)
     args = ap.parse_args(argv[1:])
@@ -551,7 +555,7 @@ def main(argv):
     pairs = {}
     known = {}
     try:
-        initargs = (tree, engines, cpyconf, env, workdir)
+        initargs = (tree, engines, cpyconf, env, workdir, args.top)
         if args.j > 1 and len(jobs) > 1:
             ctx = multiprocessing.get_context("fork")
             pool = ctx.Pool(args.j, _init_worker, initargs)
