@@ -67,22 +67,22 @@ static bool split_words(const char *s, struct strlist *out, const char **why)
 	return *why == NULL;
 }
 
-/* 0: no such name, or its dependencies fail here (the target platform or
- * version lacks the option, so no symbol controls it); 1: a symbol;
- * 2: a choice (set one of its members) */
-static int symbol_or_choice_exists(struct kconfig *kc, const char *name)
+/* 0: no such name, or (unless `even_inactive`) its dependencies fail here,
+ * so that no symbol controls it for this target; 1: a symbol; 2: a choice
+ * (set one of its members) */
+static int symbol_or_choice_exists(struct kconfig *kc, const char *name, bool even_inactive)
 {
 	struct symbol *s = sym_find(kc, name);
 	if (s && s->n_nodes)
-		return sym_applies(kc, s) ? 1 : 0;
+		return even_inactive || sym_applies(kc, s) ? 1 : 0;
 	for_each_defined(kc, s)
 		if (s->choice && !strcmp(s->choice->name, name))
-			return sym_applies(kc, s->choice) ? 2 : 0;
+			return even_inactive || sym_applies(kc, s->choice) ? 2 : 0;
 	return 0;
 }
 
 /* The symbol that controls an argument in this config, if any. */
-static char *controlling_symbol(struct kconfig *kc, const char *arg)
+static char *controlling_symbol(struct kconfig *kc, const char *arg, bool even_inactive)
 {
 	static const char *const forms[][2] = {
 		{ "--enable-", "ENABLE_" }, { "--disable-", "ENABLE_" },
@@ -103,7 +103,7 @@ static char *controlling_symbol(struct kconfig *kc, const char *arg)
 		const char *base = is_module ? arg + strlen(module) : arg;
 		name = symbol_name(is_module ? "MODULE_" : "VAR_", base, eq - (size_t)(base - arg));
 	}
-	int kind = name ? symbol_or_choice_exists(kc, name) : 0;
+	int kind = name ? symbol_or_choice_exists(kc, name, even_inactive) : 0;
 	if (kind == 2) {
 		char *members = str_join(name, "_*", "");
 		free(name);
@@ -116,7 +116,7 @@ static char *controlling_symbol(struct kconfig *kc, const char *arg)
 		const char *alt[] = { "ENV_", "MAKE_" };
 		for (int i = 0; i < 2; i++) {
 			char *other = str_join(alt[i], name + 4, "");
-			if (symbol_or_choice_exists(kc, other)) {
+			if (symbol_or_choice_exists(kc, other, even_inactive)) {
 				free(name);
 				return other;
 			}
@@ -150,7 +150,10 @@ static bool refused_builtin(struct kconfig *kc, const struct symbol *s, const ch
 		return false;
 	const char *eq = strchr(w, '=');
 	char *full = str_join("--", o->name, eq && o->takes_value ? eq : "");
-	char *owner = controlling_symbol(kc, full);
+	/* configure's own options (--host, --prefix, ...) belong to their
+	 * symbol even where it does not apply: passing one behind cpyconf's
+	 * back would change the build it describes */
+	char *owner = controlling_symbol(kc, full, true);
 	bool exact = !strcmp(full, w);
 	if (owner && exact)
 		error_at(file, line, "CONFIG_%s: '%s' is controlled by CONFIG_%s; set that instead", s->name, w, owner);
@@ -191,7 +194,7 @@ int translate_extra(struct kconfig *kc, struct translation *out)
 			errors++;
 		} else if (refused_builtin(kc, s, file, line, w)) {
 			errors++;
-		} else if ((owner = controlling_symbol(kc, w)) != NULL) {
+		} else if ((owner = controlling_symbol(kc, w, false)) != NULL) {
 			error_at(file, line, "CONFIG_%s: '%s' is controlled by CONFIG_%s; set that instead", s->name, w, owner);
 			errors++;
 		} else {
