@@ -11,6 +11,9 @@
 /* "3.13" from the selected PY_VERSION_3_13; false if none is selected. */
 bool target_series(struct kconfig *kc, char *out, size_t size);
 
+/* "3.13.0" (PY_VERSION) from a tree's Include/patchlevel.h, or NULL
+ * (caller frees). */
+char *tree_version(const char *src);
 /* "3.13" from a tree's Include/patchlevel.h, or NULL (caller frees). */
 char *tree_series(const char *src);
 

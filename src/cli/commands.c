@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "build/cross.h"
+#include "build/runner.h"
 #include "build/validate.h"
 #include "kconfig/confio.h"
 #include "translate/translate.h"
@@ -318,6 +320,9 @@ static int cmd_args(const struct options *opt)
 		translation_free(&t);
 		return finish(kc, -1);
 	}
+	char *out = build_output_path();
+	cross_complete_translation(kc, out, &t);
+	free(out);
 	if (!strcmp(format, "json")) {
 		fputs("{\n", stdout);
 		print_json_list("configure_args", &t.configure_args, false);
