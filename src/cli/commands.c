@@ -385,6 +385,7 @@ static const struct command commands[] = {
 	{ "symbols", 0, 0, "", cmd_symbols },
 	{ "build", 0, 0, "", cmd_build },
 	{ "verify", 0, 0, "", cmd_verify },
+	{ "config-site", 0, 0, "", cmd_config_site },
 	{ "ccache-stats", 0, 0, "", cmd_ccache_stats },
 	{ "source-version", 0, 0, "", cmd_source_version },
 	{ "import", 1, INT_MAX, " [--full] [--keep-unknown] [--version X.Y] [-o FILE] (LINE | --from-file FILE|- | --from-python PATH | --from-build DIR | -- ARG...)", cmd_import },
