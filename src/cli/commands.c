@@ -327,11 +327,14 @@ static int cmd_args(const struct options *opt)
 		fputs("{\n", stdout);
 		print_json_list("configure_args", &t.configure_args, false);
 		print_json_list("environment", &t.environment, false);
-		print_json_list("make_vars", &t.make_vars, true);
+		print_json_list("make_vars", &t.make_vars, t.site_answers.n == 0);
+		if (t.site_answers.n)
+			print_json_list("config_site", &t.site_answers, true);
 		fputs("}\n", stdout);
 	} else if (!strcmp(format, "lines")) {
-		if (print_lines("configure", &t.configure_args) == 0 && print_lines("env", &t.environment) == 0)
-			print_lines("make", &t.make_vars);
+		if (print_lines("configure", &t.configure_args) == 0 && print_lines("env", &t.environment) == 0 &&
+		    print_lines("make", &t.make_vars) == 0)
+			print_lines("site", &t.site_answers);
 	} else {
 		if (t.environment.n) {
 			fputs("env", stdout);

@@ -36,6 +36,7 @@ static void usage(FILE *out)
 	      "  check [FILE]          validate FILE (default: the config file) without changing it\n"
 	      "  args [--explicit] [--format shell|lines|json]\n"
 	      "                        the configure arguments, environment and make variables\n"
+	      "                        (and a cross build's config.site answers: site: lines)\n"
 	      "  symbols               every symbol: type, whether it applies, value\n"
 	      "  build                 fetch the sources, configure, make, install and verify\n"
 	      "                        CPython (output in $O, default ./output; PYTHON_SRC=DIR\n"
