@@ -20,6 +20,20 @@ static void drop_variable(struct strlist *l, const char *prefix)
 	l->n = kept;
 }
 
+/* Where the translator would have put it: WITH_BUILD_PYTHON follows
+ * ARG_HOST in the tree, so `cpyconf import` of this line gives a config
+ * whose arguments come out in the same order. */
+static void insert_after_host(struct strlist *args, char *arg)
+{
+	int at = args->n;
+	for (int i = 0; i < args->n; i++)
+		if (!strncmp(args->items[i], "--host=", 7))
+			at = i + 1;
+	strlist_add(args, arg);
+	memmove(args->items + at + 1, args->items + at, (size_t)(args->n - 1 - at) * sizeof *args->items);
+	args->items[at] = arg;
+}
+
 void cross_complete_translation(struct kconfig *kc, const char *out, struct translation *t)
 {
 	if (t->site_answers.n) {
@@ -31,7 +45,7 @@ void cross_complete_translation(struct kconfig *kc, const char *out, struct tran
 	}
 	if (build_python_is_ours(kc)) {
 		char *python = build_python_path(out);
-		strlist_add(&t->configure_args, str_join("--with-build-python=", python, ""));
+		insert_after_host(&t->configure_args, str_join("--with-build-python=", python, ""));
 		free(python);
 	}
 }
