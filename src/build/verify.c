@@ -168,7 +168,9 @@ static bool find_emulator(struct build *b, struct strlist *words)
 		strlist_add(words, xstrdup(w));
 	free(copy);
 	char *found = words->n ? step_find_program(words->items[0]) : NULL;
-	if (!found) {
+	bool usable = found != NULL;
+	free(found);
+	if (!usable) {
 		if (words->n)
 			printf("      the emulator %s is not installed (Debian: qemu-user)\n", words->items[0]);
 		else
@@ -177,8 +179,7 @@ static bool find_emulator(struct build *b, struct strlist *words)
 		       "      Py_GIL_DISABLED and the module imports\n");
 		b->unverified = true;
 	}
-	free(found);
-	return found != NULL;
+	return usable;
 }
 
 int verify_install(struct build *b)

@@ -36,6 +36,11 @@ int cmd_verify(const struct options *opt)
 	}
 	if (rc == 0)
 		rc = verify_install(&b);
+	if (rc == 0 && b.unverified) {
+		/* verify's only job: a check that could not run is no pass */
+		fprintf(stderr, "cpyconf: not verified: nothing ran the cross-built interpreter\n");
+		rc = 1;
+	}
 	build_free(&b);
 	return rc;
 }
