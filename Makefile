@@ -61,10 +61,11 @@ verify: tool
 ccache-stats: tool
 	$(Q)$(CPYCONF_RUN) ccache-stats
 
-# Installs what is missing: flex, bison, the reference Kconfig tools, and
-# what a CPython build with every stdlib module needs (the tests build one).
+# Installs what is missing: flex, bison, the reference Kconfig tools, what
+# a CPython build with every stdlib module needs (the tests build one), and
+# the cross compilers, target libraries and qemu the cross tests use.
 deps:
-	$(Q)$(TOP)/scripts/install-deps --cpython
+	$(Q)$(TOP)/scripts/install-deps --cpython --cross aarch64 --cross armhf --cross riscv64
 
 tool: $(CPYCONF)
 tool-asan: $(BUILD)/asan/cpyconf

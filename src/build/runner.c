@@ -9,6 +9,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "build/buildpython.h"
+#include "build/configsite.h"
+#include "build/cross.h"
 #include "build/sources.h"
 #include "build/strip.h"
 #include "build/toolwrap.h"
@@ -146,6 +149,19 @@ static int lock_output(const char *out)
 	return fd; /* held until the process exits */
 }
 
+char *build_output_path(void)
+{
+	const char *out = getenv("O");
+	const char *path = out && *out ? out : "output";
+	char *real = realpath(path, NULL);
+	if (real || path[0] == '/')
+		return real ? real : xstrdup(path);
+	char *cwd = getcwd(NULL, 0);
+	char *joined = str_join(cwd ? cwd : ".", "/", path);
+	free(cwd);
+	return joined;
+}
+
 static char *absolute_dir(const char *path)
 {
 	struct stat st;
@@ -190,8 +206,9 @@ int build_open(struct build *b, const char *kconfig_path, const char *config_pat
 	if (slash)
 		*slash = '\0';
 	b->top = kconfig_real ? kconfig_real : xstrdup(".");
-	const char *out = getenv("O");
-	b->out = absolute_dir(out && *out ? out : "output");
+	char *out = build_output_path();
+	b->out = absolute_dir(out);
+	free(out);
 	if (!b->out)
 		return 1;
 	b->logs = str_join(b->out, "/logs", "");
@@ -212,12 +229,15 @@ int build_prepare(struct build *b)
 	    translate(b->kc, false, &b->t) != 0)
 		return 1;
 	b->minor = atoi(b->series + 2);
+	cross_complete_translation(b->kc, b->out, &b->t);
 	if (!prefix_of(&b->t.configure_args))
 		strlist_add(&b->all_args, str_join("--prefix=", b->out, "/install"));
 	for (int i = 0; i < b->t.configure_args.n; i++)
 		strlist_add(&b->all_args, xstrdup(b->t.configure_args.items[i]));
 	b->prefix = xstrdup(prefix_of(&b->all_args));
-	b->destdir = xstrdup(sym_string_if_applies(b->kc, "BUILD_DESTDIR"));
+	const char *destdir = sym_string_if_applies(b->kc, "BUILD_DESTDIR");
+	/* make runs in the build folder: a relative DESTDIR means one in the output folder */
+	b->destdir = *destdir && *destdir != '/' ? str_join(b->out, "/", destdir) : xstrdup(destdir);
 	b->libdir = str_join(b->destdir, b->prefix, "/lib");
 	return 0;
 }
@@ -250,7 +270,11 @@ int build_all(struct build *b)
 	if ((rc = find_sources(b)))
 		return rc;
 	printf("      CPython %s in %s\n", b->series, b->src);
-	if (build_environment(b))
+	if (cross_check_compiler(b) || build_python_check_given(b))
+		return 1;
+	if ((rc = build_python_make(b)))
+		return rc;
+	if (build_environment(b) || config_site_write(b))
 		return 1;
 	step_announce(2, "configure");
 	if ((rc = run_configure(b)) || (rc = build_default_rule(b)) || (rc = install(b)))
@@ -262,6 +286,6 @@ int build_all(struct build *b)
 		if ((rc = verify_install(b)))
 			return rc;
 	}
-	printf("installed: %s\n", b->python);
+	printf("installed%s: %s\n", b->unverified ? " (not verified)" : "", b->python);
 	return 0;
 }

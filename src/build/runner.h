@@ -17,6 +17,10 @@ int build_prepare(struct build *b);
 int build_all(struct build *b);
 void build_free(struct build *b);
 
+/* The output folder, $O or ./output, as an absolute path; it need not
+ * exist yet (caller frees). */
+char *build_output_path(void);
+
 /* The installed interpreter under DESTDIR + prefix, or NULL. */
 char *build_find_python(const struct build *b);
 

@@ -10,7 +10,7 @@
 #include "util/diag.h"
 #include "util/textfile.h"
 
-char *tree_series(const char *src)
+char *tree_version(const char *src)
 {
 	char *path = str_join(src, "/Include/patchlevel.h", "");
 	size_t len;
@@ -18,14 +18,28 @@ char *tree_series(const char *src)
 	free(path);
 	if (!text)
 		return NULL;
-	char *series = NULL;
+	char *version = NULL;
 	const char *p = strstr(text, "#define PY_VERSION");
+	if (p && (p = strchr(p, '"'))) {
+		size_t n = strcspn(p + 1, "\"\n");
+		version = xmalloc(n + 1);
+		memcpy(version, p + 1, n);
+		version[n] = '\0';
+	}
+	free(text);
+	return version;
+}
+
+char *tree_series(const char *src)
+{
+	char *version = tree_version(src);
+	char *series = NULL;
 	int major, minor;
-	if (p && (p = strchr(p, '"')) && sscanf(p + 1, "%d.%d", &major, &minor) == 2) {
+	if (version && sscanf(version, "%d.%d", &major, &minor) == 2) {
 		series = xmalloc(24);
 		snprintf(series, 24, "%d.%d", major, minor);
 	}
-	free(text);
+	free(version);
 	return series;
 }
 

@@ -9,6 +9,9 @@
 #include "build/step.h"
 #include "translate/version.h"
 
+/* "3.13.0" (PY_VERSION) from a tree's Include/patchlevel.h, or NULL
+ * (caller frees). */
+char *tree_version(const char *src);
 /* "3.13" from a tree's Include/patchlevel.h, or NULL (caller frees). */
 char *tree_series(const char *src);
 

@@ -56,7 +56,25 @@ int step_run(struct build *b, char *const argv[], const char *dir, const struct 
 	return rc == 0 ? 0 : step_failed(what, log);
 }
 
-static int make_jobs(struct kconfig *kc)
+char *step_find_program(const char *name)
+{
+	if (strchr(name, '/'))
+		return access(name, X_OK) == 0 ? xstrdup(name) : NULL;
+	const char *path = getenv("PATH");
+	char *copy = xstrdup(path ? path : "/usr/bin:/bin");
+	char *found = NULL;
+	for (char *dir = strtok(copy, ":"); dir && !found; dir = strtok(NULL, ":")) {
+		char *candidate = str_join(*dir ? dir : ".", "/", name);
+		if (access(candidate, X_OK) == 0)
+			found = candidate;
+		else
+			free(candidate);
+	}
+	free(copy);
+	return found;
+}
+
+int step_make_jobs(struct kconfig *kc)
 {
 	const char *env = getenv("JOBS");
 	if (env && atoi(env) > 0)
@@ -80,7 +98,7 @@ int step_make(struct build *b, const char *target, const struct strlist *extra_e
 			strlist_add(&argv, str_join("DESTDIR=", b->destdir, ""));
 	} else {
 		char jobs[32];
-		snprintf(jobs, sizeof jobs, "-j%d", make_jobs(b->kc));
+		snprintf(jobs, sizeof jobs, "-j%d", step_make_jobs(b->kc));
 		strlist_add(&argv, xstrdup(jobs));
 	}
 	for (int i = 0; i < b->t.make_vars.n; i++)

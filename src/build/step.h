@@ -29,6 +29,7 @@ struct build {
 	char *prefix, *destdir, *libdir;
 	char *python;     /* the installed interpreter */
 	char *verify_log;
+	bool unverified;  /* verify could not run the interpreter (no emulator) */
 };
 
 /* Prints "[n/5] what". */
@@ -44,6 +45,13 @@ int step_interrupted(const struct build *b, const char *what);
  * cpyconf was interrupted. */
 int step_run(struct build *b, char *const argv[], const char *dir, const struct strlist *extra_env,
 	     const char *what, const char *log, progress_fn progress, void *data);
+
+/* The full path of a program: NAME itself when it has a slash, else the
+ * first match in PATH; NULL when it is not there or not executable. */
+char *step_find_program(const char *name);
+
+/* make's -j: $JOBS, BUILD_JOBS, or the number of processors. */
+int step_make_jobs(struct kconfig *kc);
 
 /* `make TARGET` in the build folder with the config's make variables (and
  * DESTDIR); no target: the default rule with the configured number of

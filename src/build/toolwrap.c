@@ -10,23 +10,6 @@
 
 #include "util/diag.h"
 
-/* The full path of an executable found in PATH, or NULL. */
-static char *find_in_path(const char *name)
-{
-	const char *path = getenv("PATH");
-	char *copy = xstrdup(path ? path : "/usr/bin:/bin");
-	char *found = NULL;
-	for (char *dir = strtok(copy, ":"); dir && !found; dir = strtok(NULL, ":")) {
-		char *candidate = str_join(*dir ? dir : ".", "/", name);
-		if (access(candidate, X_OK) == 0)
-			found = candidate;
-		else
-			free(candidate);
-	}
-	free(copy);
-	return found;
-}
-
 /* The program name a compiler variable names (its first word), or NULL
  * when it is unset. A path cannot be wrapped through PATH: error. */
 static int compiler_name(struct build *b, const char *symbol, char **name)
@@ -112,8 +95,8 @@ static int wrap_compilers(struct build *b)
 	if (!ccache && !distcc)
 		return 0;
 	const char *tool = ccache ? "ccache" : "distcc";
-	char *wrapper = find_in_path(tool);
-	char *distcc_path = distcc ? find_in_path("distcc") : NULL;
+	char *wrapper = step_find_program(tool);
+	char *distcc_path = distcc ? step_find_program("distcc") : NULL;
 	bool missing = !wrapper || (distcc && !distcc_path);
 	if (missing) {
 		const char *program = !wrapper ? tool : "distcc";

@@ -7,16 +7,19 @@
 
 #include "util/diag.h"
 
-/* Run by the installed interpreter. argv: abiflags Py_DEBUG Py_GIL_DISABLED
- * (or -), then the configure arguments, "--", then +module / -module. It
- * prints one line per problem and exits 1 if there is any. */
+/* Run by the installed interpreter. argv: machine (the start of
+ * platform.machine(), or -), abiflags, Py_DEBUG, Py_GIL_DISABLED (or -),
+ * then the configure arguments, "--", then +module / -module. It prints
+ * one line per problem and exits 1 if there is any. */
 static const char check_script[] =
-	"import importlib, shlex, sys, sysconfig\n"
-	"abiflags, debug, nogil = sys.argv[1:4]\n"
-	"rest = sys.argv[4:]\n"
+	"import importlib, platform, shlex, sys, sysconfig\n"
+	"machine, abiflags, debug, nogil = sys.argv[1:5]\n"
+	"rest = sys.argv[5:]\n"
 	"cut = rest.index('--')\n"
 	"args, modules = rest[:cut], rest[cut + 1:]\n"
 	"problems = []\n"
+	"if machine != '-' and not platform.machine().startswith(machine):\n"
+	"    problems.append('platform.machine() is %r, the host triplet names %r' % (platform.machine(), machine))\n"
 	"recorded = shlex.split(sysconfig.get_config_var('CONFIG_ARGS') or '')\n"
 	"if recorded != args:\n"
 	"    problems.append('CONFIG_ARGS is %r, cpyconf passed %r' % (recorded, args))\n"
@@ -39,8 +42,21 @@ static const char check_script[] =
 	"        problems.append('module %s is switched off in the config but imports' % name)\n"
 	"for p in problems:\n"
 	"    print(p)\n"
-	"print('checked CONFIG_ARGS, abiflags %r and %d modules' % (sys.abiflags, len(modules)))\n"
+	"print('checked %sCONFIG_ARGS, abiflags %r and %d modules'\n"
+	"      % ('' if machine == '-' else 'platform.machine() %r, ' % platform.machine(), sys.abiflags, len(modules)))\n"
 	"sys.exit(1 if problems else 0)\n";
+
+/* configure records --build and --host a second time in CONFIG_ARGS, as
+ * build_alias=... and host_alias=... at the end. */
+static void add_autoconf_aliases(struct kconfig *kc, struct strlist *argv)
+{
+	static const char *const aliases[][2] = { { "ARG_BUILD", "build_alias=" }, { "ARG_HOST", "host_alias=" } };
+	for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++) {
+		const char *value = sym_string_if_applies(kc, aliases[i][0]);
+		if (*value)
+			strlist_add(argv, str_join(aliases[i][1], value, ""));
+	}
+}
 
 static bool has_prompt(const struct symbol *s)
 {
@@ -50,8 +66,17 @@ static bool has_prompt(const struct symbol *s)
 	return false;
 }
 
-/* Runs the check script with the installed interpreter. */
-static int check_interpreter(struct build *b)
+/* "aarch64" of aarch64-linux-gnu: platform.machine() starts with the
+ * triplet's processor (arm-linux-gnueabihf runs as armv7l). */
+static char *host_machine(struct kconfig *kc)
+{
+	const char *host = sym_string_if_applies(kc, "ARG_HOST");
+	return xstrndup(host, strcspn(host, "-"));
+}
+
+/* Runs the check script with the installed interpreter, under `emulator`
+ * (words put before it) for a cross build. */
+static int check_interpreter(struct build *b, const struct strlist *emulator)
 {
 	struct kconfig *kc = b->kc;
 	bool debug = sym_is_y(kc, "WITH_PYDEBUG");
@@ -62,14 +87,18 @@ static int check_interpreter(struct build *b)
 	strcat(abiflags, debug ? "d" : "");
 
 	struct strlist argv = { 0 };
+	for (int i = 0; i < emulator->n; i++)
+		strlist_add(&argv, xstrdup(emulator->items[i]));
 	strlist_add(&argv, xstrdup(b->python));
 	strlist_add(&argv, xstrdup("-c"));
 	strlist_add(&argv, xstrdup(check_script));
+	strlist_add(&argv, emulator->n ? host_machine(kc) : xstrdup("-"));
 	strlist_add(&argv, xstrdup(abiflags));
 	strlist_add(&argv, xstrdup(debug ? "1" : "0"));
 	strlist_add(&argv, xstrdup(has_gil_option ? (nogil ? "1" : "0") : "-"));
 	for (int i = 0; i < b->all_args.n; i++)
 		strlist_add(&argv, xstrdup(b->all_args.items[i]));
+	add_autoconf_aliases(kc, &argv);
 	strlist_add(&argv, xstrdup("--"));
 	struct symbol *s;
 	for_each_defined(kc, s) {
@@ -128,18 +157,45 @@ static int check_extension_build(struct build *b)
 	return rc;
 }
 
+/* The emulator words of a cross build (BUILD_HOST_EMULATOR, split at
+ * blanks), in `words`; false when there is none or it is not installed,
+ * after saying which checks are skipped. */
+static bool find_emulator(struct build *b, struct strlist *words)
+{
+	const char *command = sym_string_if_applies(b->kc, "BUILD_HOST_EMULATOR");
+	char *copy = xstrdup(command);
+	for (char *w = strtok(copy, " \t"); w; w = strtok(NULL, " \t"))
+		strlist_add(words, xstrdup(w));
+	free(copy);
+	char *found = words->n ? step_find_program(words->items[0]) : NULL;
+	bool usable = found != NULL;
+	free(found);
+	if (!usable) {
+		if (words->n)
+			printf("      the emulator %s is not installed (Debian: qemu-user)\n", words->items[0]);
+		else
+			printf("      cross build and no emulator (BUILD_HOST_EMULATOR) to run the interpreter\n");
+		printf("      NOT VERIFIED: skipped platform.machine(), CONFIG_ARGS, abiflags, Py_DEBUG,\n"
+		       "      Py_GIL_DISABLED and the module imports\n");
+		b->unverified = true;
+	}
+	return usable;
+}
+
 int verify_install(struct build *b)
 {
 	free(b->verify_log);
 	b->verify_log = str_join(b->logs, "/verify.log", "");
-	if (*sym_string_if_applies(b->kc, "ARG_HOST")) {
-		printf("      cross build: the interpreter runs on the host system; verify skipped\n");
-		return 0;
-	}
+	b->unverified = false;
 	int extensions = check_extension_build(b);
 	if (extensions > 1)
 		return extensions; /* interrupted */
-	int interpreter = check_interpreter(b);
+	struct strlist emulator = { 0 };
+	bool cross = *sym_string_if_applies(b->kc, "ARG_HOST") != '\0';
+	int interpreter = 0;
+	if (!cross || find_emulator(b, &emulator))
+		interpreter = check_interpreter(b, &emulator);
+	strlist_free(&emulator);
 	if (interpreter > 1)
 		return interpreter;
 	if (interpreter)

@@ -1,6 +1,8 @@
-/* The commands that drive the CPython build: build, verify, ccache-stats. */
+/* The commands that drive the CPython build: build, verify, config-site,
+ * ccache-stats. */
 #include <stdio.h>
 
+#include "build/configsite.h"
 #include "build/runner.h"
 #include "build/toolwrap.h"
 #include "build/verify.h"
@@ -34,6 +36,25 @@ int cmd_verify(const struct options *opt)
 	}
 	if (rc == 0)
 		rc = verify_install(&b);
+	if (rc == 0 && b.unverified) {
+		/* verify's only job: a check that could not run is no pass */
+		fprintf(stderr, "cpyconf: not verified: nothing ran the cross-built interpreter\n");
+		rc = 1;
+	}
+	build_free(&b);
+	return rc;
+}
+
+int cmd_config_site(const struct options *opt)
+{
+	struct build b = { 0 };
+	int rc = build_open(&b, opt->kconfig, opt->config);
+	if (rc == 0)
+		rc = build_prepare(&b);
+	if (rc == 0 && b.t.site_answers.n == 0)
+		printf("the config answers none of configure's checks (SITE_ symbols apply to cross builds)\n");
+	if (rc == 0)
+		rc = config_site_write(&b);
 	build_free(&b);
 	return rc;
 }

@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "build/cross.h"
+#include "build/runner.h"
 #include "build/validate.h"
 #include "kconfig/confio.h"
 #include "translate/translate.h"
@@ -318,15 +320,21 @@ static int cmd_args(const struct options *opt)
 		translation_free(&t);
 		return finish(kc, -1);
 	}
+	char *out = build_output_path();
+	cross_complete_translation(kc, out, &t);
+	free(out);
 	if (!strcmp(format, "json")) {
 		fputs("{\n", stdout);
 		print_json_list("configure_args", &t.configure_args, false);
 		print_json_list("environment", &t.environment, false);
-		print_json_list("make_vars", &t.make_vars, true);
+		print_json_list("make_vars", &t.make_vars, t.site_answers.n == 0);
+		if (t.site_answers.n)
+			print_json_list("config_site", &t.site_answers, true);
 		fputs("}\n", stdout);
 	} else if (!strcmp(format, "lines")) {
-		if (print_lines("configure", &t.configure_args) == 0 && print_lines("env", &t.environment) == 0)
-			print_lines("make", &t.make_vars);
+		if (print_lines("configure", &t.configure_args) == 0 && print_lines("env", &t.environment) == 0 &&
+		    print_lines("make", &t.make_vars) == 0)
+			print_lines("site", &t.site_answers);
 	} else {
 		if (t.environment.n) {
 			fputs("env", stdout);
@@ -380,6 +388,7 @@ static const struct command commands[] = {
 	{ "symbols", 0, 0, "", cmd_symbols },
 	{ "build", 0, 0, "", cmd_build },
 	{ "verify", 0, 0, "", cmd_verify },
+	{ "config-site", 0, 0, "", cmd_config_site },
 	{ "ccache-stats", 0, 0, "", cmd_ccache_stats },
 	{ "source-version", 0, 0, "", cmd_source_version },
 	{ "import", 1, INT_MAX, " [--full] [--keep-unknown] [--version X.Y] [-o FILE] (LINE | --from-file FILE|- | --from-python PATH | --from-build DIR | -- ARG...)", cmd_import },

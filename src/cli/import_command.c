@@ -7,6 +7,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "build/buildpython.h"
+#include "build/configsite.h"
+#include "build/runner.h"
 #include "build/spawn.h"
 #include "cli/commands.h"
 #include "kconfig/confio.h"
@@ -309,10 +312,10 @@ static bool gather_input(const struct import_request *rq, struct import_input *i
 	return input_from_build(rq->from_build, in);
 }
 
-static void print_report(const struct import_input *in, const struct import_arg *args, const char *series)
+static void print_report(const struct import_input *in, const struct import_arg *args, int n, const char *series)
 {
 	printf("cpyconf import: %d word(s) from %s, target CPython %s\n", in->words.n, in->source, series);
-	for (int i = 0; i < in->words.n; i++) {
+	for (int i = 0; i < n; i++) {
 		const struct import_arg *a = &args[i];
 		int width = (int)strlen(a->word) > 60 ? 57 : 60;
 		printf("  %-20s %.*s%s\n      -> ", a->where, width, a->word, width == 57 ? "..." : "");
@@ -337,6 +340,26 @@ static char *pick_version(struct kconfig *kc, const struct import_request *rq, c
 	return import_target_version(kc);
 }
 
+/* What cpyconf build adds for a cross build in this output folder (the
+ * build Python it makes, the config.site it writes): importing it would
+ * pin a path that cpyconf chooses itself. */
+static bool is_cpyconf_addition(const char *word)
+{
+	char *out = build_output_path();
+	char *python = build_python_path(out), *site = config_site_path(out);
+	char *python_arg = str_join("--with-build-python=", python, "");
+	char *site_var = str_join("CONFIG_SITE=", site, "");
+	bool ours = !strcmp(word, python_arg) || !strcmp(word, site_var);
+	if (ours)
+		printf("  %s\n      -> left to cpyconf build, which makes it in %s\n", word, out);
+	free(site_var);
+	free(python_arg);
+	free(site);
+	free(python);
+	free(out);
+	return ours;
+}
+
 int cmd_import(const struct options *opt)
 {
 	struct import_request rq = { 0 };
@@ -356,12 +379,15 @@ int cmd_import(const struct options *opt)
 		goto out;
 	if (!(series = pick_version(kc, &rq, &in)))
 		goto out;
-	int n = in.words.n;
-	words = xcalloc((size_t)n + 1, sizeof *words);
-	where = xcalloc((size_t)n + 1, sizeof *where);
-	args = xcalloc((size_t)n + 1, sizeof *args);
-	for (int i = 0; i < n; i++) {
-		const struct shell_word *w = &in.words.items[i];
+	words = xcalloc((size_t)in.words.n + 1, sizeof *words);
+	where = xcalloc((size_t)in.words.n + 1, sizeof *where);
+	args = xcalloc((size_t)in.words.n + 1, sizeof *args);
+	int n = 0;
+	for (int k = 0; k < in.words.n; k++) {
+		const struct shell_word *w = &in.words.items[k];
+		if (is_cpyconf_addition(w->text))
+			continue;
+		int i = n++;
 		char buf[64];
 		if (w->line)
 			snprintf(buf, sizeof buf, "argument %d (%d:%d)", i + 1, w->line, w->column);
@@ -371,7 +397,7 @@ int cmd_import(const struct options *opt)
 		where[i] = xstrdup(buf);
 	}
 	int errors = import_words(kc, words, where, n, rq.keep_unknown, args);
-	print_report(&in, args, series);
+	print_report(&in, args, n, series);
 	fflush(stdout);
 	import_args_free(args, n);
 	for (int i = 0; i < n; i++)

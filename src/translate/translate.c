@@ -137,6 +137,14 @@ static int translate_symbol(struct kconfig *kc, struct symbol *s, bool explicit,
 		}
 		return 0;
 	}
+	if (starts_with(name, "SITE_")) {
+		if (*value) {
+			char *variable = lowercase(name + 5);
+			strlist_add(&out->site_answers, str_join(variable, "=", value));
+			free(variable);
+		}
+		return 0;
+	}
 	if (starts_with(name, "MODULE_")) {
 		if (!strcmp(value, "n")) {
 			char *module = lowercase(name + 7);
@@ -147,7 +155,7 @@ static int translate_symbol(struct kconfig *kc, struct symbol *s, bool explicit,
 	}
 	error_at(s->nodes[0]->loc.file, s->nodes[0]->loc.line,
 		 "%s: the name says nothing about how it reaches configure or make "
-		 "(expected a prefix such as ENABLE_, WITH_, ARG_, VAR_, ENV_, MAKE_, MODULE_ or PY_)", name);
+		 "(expected a prefix such as ENABLE_, WITH_, ARG_, VAR_, ENV_, MAKE_, MODULE_, SITE_ or PY_)", name);
 	return 1;
 }
 
@@ -168,6 +176,7 @@ void translation_free(struct translation *t)
 	strlist_free(&t->configure_args);
 	strlist_free(&t->environment);
 	strlist_free(&t->make_vars);
+	strlist_free(&t->site_answers);
 }
 
 char *shell_quote(const char *s)

@@ -13,6 +13,7 @@ struct translation {
 	struct strlist configure_args; /* --enable-foo, CFLAGS=..., py_cv_module_x=n/a */
 	struct strlist environment;    /* NAME=VALUE for configure's environment */
 	struct strlist make_vars;      /* NAME=VALUE for make's command line */
+	struct strlist site_answers;   /* ac_cv_x=VALUE for a config.site file */
 };
 
 /* With `explicit`, every option's value is spelled out, defaults included.

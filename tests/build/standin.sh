@@ -1,7 +1,8 @@
 # A stand-in CPython 3.13 tree for the build step tests, sourced after
 # lib.sh. Its configure and Makefile only record what they are given
 # (arguments, environment, make variables, install target, DESTDIR) in the
-# build folder. Knobs, as make variables or environment of the build:
+# build folder; its build rule leaves a "python" that runs the system's
+# Python, as a build Python would be. Knobs, as make variables or environment of the build:
 #   STANDIN_SLEEP=1  the build rule waits (pid in make.pid) to be interrupted
 #   STANDIN_ELF=1    the install step also installs a real shared library,
 #                    object file and archive, all with symbols
@@ -26,6 +27,7 @@ build_all:
 	@echo "gcc -c stand-in.c"; echo "\$(MAKEFLAGS) EXTRA_CFLAGS=\$(EXTRA_CFLAGS)" >make.vars
 	@env | grep -E '^(PATH|CCACHE_[A-Z]*|DISTCC_HOSTS|SOURCE_DATE_EPOCH|PYTHONHASHSEED|TZ)=' | sort >make.env
 	@command -v gcc >make.gcc
+	@printf '#!/bin/sh\nexec /usr/bin/python3 "\$\$@"\n' >python; chmod +x python
 	@if [ -n "\$\$STANDIN_SLEEP" ]; then sh -c 'echo \$\$\$\$ >make.pid; echo started; exec sleep 300'; fi
 checksharedmods sharedmods:
 	@echo "\$@ PYTHONSTRICTEXTENSIONBUILD=\$\$PYTHONSTRICTEXTENSIONBUILD" >check.env

@@ -18,7 +18,8 @@ Rules:
   configure (or make) shows its spelling, derived from the name as the
   translator derives it: ENABLE_FOO -> --enable-foo or --disable-foo,
   WITH_FOO -> --with-foo or --without-foo, ARG_FOO -> --foo, VAR_X / ENV_X /
-  MAKE_X -> X, MODULE_x -> the module name (lowercase). Members of a named
+  MAKE_X -> X, MODULE_x -> the module name (lowercase), SITE_X -> the
+  cache variable x (lowercase). Members of a named
   ENABLE_/WITH_ choice show their value (member suffix, lowercase, _ -> -;
   _YES may show "yes" or the positive flag, _NO "no" or the negative flag;
   _AUTO emits nothing and is exempt). PY_ BUILD_ SOURCE_ INSTALL_ symbols and
@@ -39,7 +40,7 @@ MAX_COLUMNS = 72
 MAX_LINES = 8
 MIN_LINES = 2
 
-PREFIXES = ("ENABLE_", "WITH_", "ARG_", "VAR_", "ENV_", "MAKE_", "MODULE_",
+PREFIXES = ("ENABLE_", "WITH_", "ARG_", "VAR_", "ENV_", "MAKE_", "MODULE_", "SITE_",
             "PY_", "BUILD_", "SOURCE_", "INSTALL_")
 INTERNAL = ("PY_", "BUILD_", "SOURCE_", "INSTALL_")
 # names the translator handles one by one rather than by prefix
@@ -92,6 +93,8 @@ def spellings(item, members):
             return (name[len(prefix):],)
     if name.startswith("MODULE_"):
         return (name[7:].lower(),)
+    if name.startswith("SITE_"):
+        return (name[5:].lower(),)
     return None
 
 
@@ -161,7 +164,7 @@ def check(top="Kconfig"):
             continue
         if sym.name.startswith(("ENABLE_", "WITH_", "MODULE_")) and typ not in ("bool", "string"):
             bad.append("%s: %s is %s; the translator maps only bool and string" % (where(node), sym.name, typ))
-        elif sym.name.startswith(("VAR_", "ENV_", "MAKE_")) and typ != "string":
+        elif sym.name.startswith(("VAR_", "ENV_", "MAKE_", "SITE_")) and typ != "string":
             bad.append("%s: %s is %s; NAME=VALUE symbols are strings" % (where(node), sym.name, typ))
         elif sym.name.startswith("ARG_") and typ not in ("bool", "string"):
             bad.append("%s: %s is %s; autoconf options are bool or string" % (where(node), sym.name, typ))
