@@ -83,11 +83,6 @@ static int configure_refusals(struct kconfig *kc)
 		error_plain("ARG_HOST is set but ARG_BUILD is empty: configure wants both to cross compile");
 		errors++;
 	}
-	if (*host && *build && strcmp(host, build) && sym_is_y(kc, "PY_3_11_OR_LATER") &&
-	    !*sym_string_if_applies(kc, "WITH_BUILD_PYTHON")) {
-		error_plain("a cross build (ARG_HOST '%s') needs WITH_BUILD_PYTHON", host);
-		errors++;
-	}
 	const char *cc = sym_string_if_applies(kc, "VAR_CC");
 	if (cc_is_gcc(cc)) {
 		if (sym_is_y(kc, "WITH_LTO_THIN")) {
