@@ -95,7 +95,7 @@ static bool valid_hex(const char *v)
 
 /* Checks the value against the symbol's type and stores it as the user
  * value. Returns false after reporting an error. */
-static bool set_user_value(struct kconfig *kc, const char *file, int line, struct symbol *s,
+static bool set_user_value(const char *file, int line, struct symbol *s,
 			   const char *raw, bool not_set)
 {
 	const char *type = type_name(s->type);
@@ -291,12 +291,12 @@ int config_read(struct kconfig *kc, const char *path, bool strict)
 				  name, s->user_loc.line);
 			if (s->choice && s->choice->user_selection == s)
 				s->choice->user_selection = NULL;
-			if (set_user_value(kc, file, line, s, value, not_set))
+			if (set_user_value(file, line, s, value, not_set))
 				s->user_loc = (struct location){ file, line };
 			/* only a repeated line searches the list */
 			for (size_t i = 0; i < n_list && !a; i++)
 				a = list[i].sym == s ? &list[i] : NULL;
-		} else if (set_user_value(kc, file, line, s, value, not_set)) {
+		} else if (set_user_value(file, line, s, value, not_set)) {
 			s->user_loc = (struct location){ file, line };
 			if (n_list == cap_list)
 				list = xrealloc(list, (cap_list = cap_list ? 2 * cap_list : 64) * sizeof *list);
