@@ -105,6 +105,11 @@ $(BUILD)/asan/cpyconf: $(SRCS) $(HDRS) $(GEN)
 check test: deps $(CPYCONF) $(BUILD)/asan/cpyconf
 	$(Q)CPYCONF=$(CPYCONF) CPYCONF_ASAN=$(BUILD)/asan/cpyconf tests/run
 
+# The tests that neither fetch, configure nor build CPython (tests/run
+# --quick), with short fuzz runs; README: how long it takes.
+check-quick: $(CPYCONF) $(BUILD)/asan/cpyconf
+	$(Q)CPYCONF=$(CPYCONF) CPYCONF_ASAN=$(BUILD)/asan/cpyconf FUZZ_SECONDS=$${FUZZ_SECONDS:-10} tests/run --quick
+
 # The preset library: loads, round-trips through savedefconfig, is accepted
 # by each fetched configure and keeps its promises in a real configure run.
 check-defconfigs: deps $(CPYCONF)
