@@ -115,7 +115,7 @@ check-quick: $(CPYCONF) $(BUILD)/asan/cpyconf
 check-defconfigs: deps $(CPYCONF)
 	$(Q)CPYCONF=$(CPYCONF) tests/run tests/configure/presets.test
 
-# --- fuzz targets (fuzz/README) ------------------------------------------
+# --- fuzz targets (FUZZING.md) --------------------------------------------
 # The engine, translator and importer built once with coverage hooks and
 # ASan+UBSan; each fuzz/NAME.c links against that into build/fuzz/NAME.
 FUZZ_CC ?= clang

@@ -5,19 +5,9 @@
  * defconfig text. */
 #include <stdlib.h>
 
+#define FUZZ_TREE CPYCONF_TOP "/tests/kconfig/badinput/tree/Kconfig"
 #include "harness.h"
 #include "kconfig/confio.h"
-
-static struct kconfig *kc;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	unsetenv("srctree");
-	kc = harness_tree(CPYCONF_TOP "/tests/kconfig/badinput/tree/Kconfig");
-	return 0;
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -1,6 +1,7 @@
 /* What the fuzz targets share: an in-memory file to hand to readers that
- * take a path, and loading the Kconfig tree a target works against.
- * CPYCONF_TOP (the repository, set by the Makefile) locates the trees. */
+ * take a path, and the Kconfig tree a target works against: a target that
+ * defines FUZZ_TREE (a path; CPYCONF_TOP, the repository, comes from the
+ * Makefile) before including this gets it loaded once, as `kc`. */
 #ifndef CPYCONF_FUZZ_HARNESS_H
 #define CPYCONF_FUZZ_HARNESS_H
 
@@ -37,15 +38,23 @@ static const char *harness_file(const void *data, size_t size)
 	return path;
 }
 
-/* A tree that must load: a failure is the harness's, not the input's. */
-static struct kconfig *harness_tree(const char *path)
+#ifdef FUZZ_TREE
+static struct kconfig *kc;
+
+/* The tree must load: a failure is the harness's, not an input's. Its
+ * `source` lines are relative to its own folder, not $srctree. */
+int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	struct kconfig *kc = kconfig_load(path);
+	(void)argc;
+	(void)argv;
+	unsetenv("srctree");
+	kc = kconfig_load(FUZZ_TREE);
 	if (!kc) {
-		fprintf(stderr, "fuzz: cannot load %s\n", path);
+		fprintf(stderr, "fuzz: cannot load %s\n", FUZZ_TREE);
 		exit(1);
 	}
-	return kc;
+	return 0;
 }
+#endif
 
 #endif

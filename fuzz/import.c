@@ -6,21 +6,11 @@
  * minimal config. */
 #include <stdlib.h>
 
+#define FUZZ_TREE CPYCONF_TOP "/Kconfig"
 #include "harness.h"
 #include "kconfig/confio.h"
 #include "translate/import.h"
 #include "translate/shellwords.h"
-
-static struct kconfig *kc;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	unsetenv("srctree");
-	kc = harness_tree(CPYCONF_TOP "/Kconfig");
-	return 0;
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

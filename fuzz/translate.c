@@ -8,21 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define FUZZ_TREE CPYCONF_TOP "/Kconfig"
 #include "harness.h"
 #include "kconfig/confio.h"
 #include "translate/shellwords.h"
 #include "translate/translate.h"
-
-static struct kconfig *kc;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	unsetenv("srctree");
-	kc = harness_tree(CPYCONF_TOP "/Kconfig");
-	return 0;
-}
 
 static void mismatch(const char *line, const char *why, const char *word)
 {
