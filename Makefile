@@ -106,9 +106,11 @@ check test: deps $(CPYCONF) $(BUILD)/asan/cpyconf
 	$(Q)CPYCONF=$(CPYCONF) CPYCONF_ASAN=$(BUILD)/asan/cpyconf tests/run
 
 # The tests that neither fetch, configure nor build CPython (tests/run
-# --quick), with short fuzz runs; README: how long it takes.
+# --quick), with short fuzz runs and a tenth of the differential oracle's
+# random configs; README: how long it takes.
 check-quick: $(CPYCONF) $(BUILD)/asan/cpyconf
-	$(Q)CPYCONF=$(CPYCONF) CPYCONF_ASAN=$(BUILD)/asan/cpyconf FUZZ_SECONDS=$${FUZZ_SECONDS:-10} tests/run --quick
+	$(Q)CPYCONF=$(CPYCONF) CPYCONF_ASAN=$(BUILD)/asan/cpyconf FUZZ_SECONDS=$${FUZZ_SECONDS:-10} \
+		DIFF_CONFIGS=$${DIFF_CONFIGS:-30} DIFF_STRESS_SEEDS=$${DIFF_STRESS_SEEDS:-101} tests/run --quick
 
 # The preset library: loads, round-trips through savedefconfig, is accepted
 # by each fetched configure and keeps its promises in a real configure run.
