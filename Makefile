@@ -10,6 +10,8 @@
 #   make import LINE='./configure ...'                the config from a configure line
 #   make import FROM_PYTHON=/usr/bin/python3          ... or from an interpreter's CONFIG_ARGS
 #   make check                                        build and run all tests
+#   make check-quick                                  the tests that neither configure nor build CPython
+#   make fuzz-TARGET                                  a libFuzzer target of fuzz/ (scripts/fuzz runs it)
 #   make clean | distclean                            remove the tool | and output, .config
 #   O=DIR   keep .config (and build output) in DIR    V=1  show every command
 
@@ -45,7 +47,7 @@ SRCS := $(wildcard src/*/*.c)
 HDRS := $(wildcard src/*/*.h)
 GEN := $(BUILD)/gen/lexer.c $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h $(BUILD)/gen/shellwords.c
 
-.PHONY: all verify ccache-stats import deps tool tool-asan check check-defconfigs test menuconfig nconfig xconfig oldconfig olddefconfig \
+.PHONY: all verify ccache-stats import deps tool tool-asan check check-quick check-defconfigs fuzz-all test menuconfig nconfig xconfig oldconfig olddefconfig \
 	defconfig savedefconfig list-defconfigs allnoconfig allyesconfig alldefconfig \
 	randconfig listnewconfig help clean distclean
 
@@ -62,10 +64,11 @@ ccache-stats: tool
 	$(Q)$(CPYCONF_RUN) ccache-stats
 
 # Installs what is missing: flex, bison, the reference Kconfig tools, what
-# a CPython build with every stdlib module needs (the tests build one), and
-# the cross compilers, target libraries and qemu the cross tests use.
+# a CPython build with every stdlib module needs (the tests build one), the
+# cross compilers, target libraries and qemu the cross tests use, and
+# clang's libFuzzer and valgrind for tests/fuzz.
 deps:
-	$(Q)$(TOP)/scripts/install-deps --cpython --cross aarch64 --cross armhf --cross riscv64
+	$(Q)$(TOP)/scripts/install-deps --cpython --fuzz --cross aarch64 --cross armhf --cross riscv64
 
 tool: $(CPYCONF)
 tool-asan: $(BUILD)/asan/cpyconf
@@ -120,10 +123,44 @@ $(BUILD)/asan/cpyconf: $(ASAN_OBJS)
 check test: deps $(CPYCONF) $(BUILD)/asan/cpyconf
 	$(Q)CPYCONF=$(CPYCONF) CPYCONF_ASAN=$(BUILD)/asan/cpyconf tests/run
 
+# The tests that neither fetch, configure nor build CPython (tests/run
+# --quick), with short fuzz runs and a tenth of the differential oracle's
+# random configs; README: how long it takes.
+check-quick: $(CPYCONF) $(BUILD)/asan/cpyconf
+	$(Q)CPYCONF=$(CPYCONF) CPYCONF_ASAN=$(BUILD)/asan/cpyconf FUZZ_SECONDS=$${FUZZ_SECONDS:-10} \
+		DIFF_CONFIGS=$${DIFF_CONFIGS:-30} DIFF_STRESS_SEEDS=$${DIFF_STRESS_SEEDS:-101} tests/run --quick
+
 # The preset library: loads, round-trips through savedefconfig, is accepted
 # by each fetched configure and keeps its promises in a real configure run.
 check-defconfigs: deps $(CPYCONF)
 	$(Q)CPYCONF=$(CPYCONF) tests/run tests/configure/presets.test
+
+# --- fuzz targets (FUZZING.md) --------------------------------------------
+# The engine, translator and importer built once with coverage hooks and
+# ASan+UBSan; each fuzz/NAME.c links against that into build/fuzz/NAME.
+FUZZ_CC ?= clang
+FUZZ_TARGETS := $(patsubst fuzz/%.c,%,$(wildcard fuzz/*.c))
+FUZZ_LIB_SRCS := $(wildcard src/util/*.c src/kconfig/*.c src/translate/*.c)
+FUZZ_CFLAGS := -std=c11 -D_XOPEN_SOURCE=700 -O1 -g $(WARNINGS) -fno-omit-frame-pointer -fno-sanitize-recover=all
+FUZZ_LIB := $(BUILD)/fuzz/libcpyconf.a
+
+$(FUZZ_LIB): $(FUZZ_LIB_SRCS) $(HDRS) $(GEN)
+	$(Q)mkdir -p $(BUILD)/fuzz/obj
+	$(Q)cd $(BUILD)/fuzz/obj && rm -f *.o && $(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined \
+		-I$(TOP)/src -I$(BUILD)/gen -c $(addprefix $(TOP)/,$(FUZZ_LIB_SRCS)) && \
+		$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined $(GEN_CFLAGS) \
+		-I$(TOP)/src -I$(BUILD)/gen -c $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c $(BUILD)/gen/shellwords.c
+	$(Q)rm -f $@ && ar rcs $@ $(BUILD)/fuzz/obj/*.o
+
+$(BUILD)/fuzz/%: fuzz/%.c fuzz/harness.h $(FUZZ_LIB)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined -Isrc -I$(BUILD)/gen \
+		-D_GNU_SOURCE -DCPYCONF_TOP='"$(TOP)"' -o $@ $< $(FUZZ_LIB)
+	@echo "  CC      $@ (libFuzzer + ASan + UBSan)"
+
+fuzz-%: $(BUILD)/fuzz/%
+	@:
+
+fuzz-all: $(addprefix $(BUILD)/fuzz/,$(FUZZ_TARGETS))
 
 # --- Kconfig front ends ----------------------------------------------------
 # kconfig-frontends where installed (Debian 12); Kconfiglib otherwise.

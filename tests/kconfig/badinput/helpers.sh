@@ -14,7 +14,8 @@ CASE=
 case_failures=0
 # RUN_TIMEOUT=N: run under timeout(1), for a case that could block (a
 # FIFO); the other runs read regular files and go without, to save a
-# process per run.
+# process per run. RUN_TIMEOUT_SCALE=N gives each N times as long, for a
+# cpyconf run under valgrind (scripts/valgrind-badinput).
 RUN_TIMEOUT=
 unset KCONFIG_CONFIG KCONFIG_SEED KCONFIG_ALLCONFIG
 # tests/run exports srctree as the top of the repository; the fixture
@@ -23,7 +24,7 @@ export srctree=$BADINPUT_DIR/tree
 
 run_cpyconf() {
 	if [ -n "$RUN_TIMEOUT" ]; then
-		timeout "$RUN_TIMEOUT" "$CPYCONF" "$@" </dev/null >"$OUT" 2>"$ERR"
+		timeout "$((RUN_TIMEOUT * ${RUN_TIMEOUT_SCALE:-1}))" "$CPYCONF" "$@" </dev/null >"$OUT" 2>"$ERR"
 	else
 		"$CPYCONF" "$@" </dev/null >"$OUT" 2>"$ERR"
 	fi
