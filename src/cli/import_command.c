@@ -10,6 +10,7 @@
 #include "build/buildpython.h"
 #include "build/configsite.h"
 #include "build/runner.h"
+#include "build/sources.h"
 #include "build/spawn.h"
 #include "cli/commands.h"
 #include "kconfig/confio.h"
@@ -215,22 +216,13 @@ static char *make_value(const char *text, const char *name)
 	return NULL;
 }
 
-/* "3.13" from the PY_VERSION line of DIR/Include/patchlevel.h, or NULL. */
-static char *tree_series(const char *dir)
+/* "3.13" from DIR/Include/patchlevel.h, or NULL; a folder that is no
+ * CPython tree is no error here (the caller says what is missing). */
+static char *quiet_tree_series(const char *dir)
 {
-	char *path = str_join(dir, "/Include/", "patchlevel.h");
-	struct stat st;
-	size_t len;
-	char *text = stat(path, &st) == 0 ? read_text_file(path, NULL, 0, &len) : NULL;
-	free(path);
-	char *series = NULL;
-	const char *p = text ? strstr(text, "#define PY_VERSION") : NULL;
-	int major, minor;
-	if (p && sscanf(p, "#define PY_VERSION \"%d.%d", &major, &minor) == 2) {
-		series = xmalloc(32);
-		snprintf(series, 32, "%d.%d", major, minor);
-	}
-	free(text);
+	diag_set_muted(true);
+	char *series = tree_series(dir);
+	diag_set_muted(false);
 	return series;
 }
 
@@ -268,9 +260,9 @@ static bool input_from_build(const char *dir, struct import_input *in)
 		ok = split_text(have_makefile ? makefile : status, args, strlen(args), &in->words);
 	if (ok) {
 		char *src = srcdir && srcdir[0] != '/' ? str_join(dir, "/", srcdir) : xstrdup(srcdir ? srcdir : dir);
-		in->series = tree_series(src);
+		in->series = quiet_tree_series(src);
 		if (!in->series)
-			in->series = tree_series(dir);
+			in->series = quiet_tree_series(dir);
 		free(src);
 	}
 	free(text);
