@@ -20,12 +20,17 @@ int cmd_build(const struct options *opt)
 	return rc;
 }
 
+/* The build of the config, opened and prepared without running a step. */
+static int open_prepared(struct build *b, const struct options *opt)
+{
+	int rc = build_open(b, opt->kconfig, opt->config);
+	return rc ? rc : build_prepare(b);
+}
+
 int cmd_verify(const struct options *opt)
 {
 	struct build b = { 0 };
-	int rc = build_open(&b, opt->kconfig, opt->config);
-	if (rc == 0)
-		rc = build_prepare(&b);
+	int rc = open_prepared(&b, opt);
 	if (rc == 0) {
 		b.python = build_find_python(&b);
 		if (!b.python) {
@@ -48,9 +53,7 @@ int cmd_verify(const struct options *opt)
 int cmd_config_site(const struct options *opt)
 {
 	struct build b = { 0 };
-	int rc = build_open(&b, opt->kconfig, opt->config);
-	if (rc == 0)
-		rc = build_prepare(&b);
+	int rc = open_prepared(&b, opt);
 	if (rc == 0 && b.t.site_answers.n == 0)
 		printf("the config answers none of configure's checks (SITE_ symbols apply to cross builds)\n");
 	if (rc == 0)
