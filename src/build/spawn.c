@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util/diag.h"
@@ -82,12 +83,16 @@ static void pump(const struct spawn *r, pid_t pid, int in, int log_fd, bool *for
 {
 	char chunk[8192];
 	size_t len = 0, cap = 0;
+	time_t shown = time(NULL);
 	for (;;) {
 		forward_signal(pid, forwarded);
 		struct pollfd p = { in, POLLIN, 0 };
 		int ready = poll(&p, 1, 1000);
-		if (ready == 0 && r->progress)
+		/* At most once a second, and also while output keeps coming. */
+		if (r->progress && (ready == 0 || time(NULL) != shown)) {
 			r->progress(r->log, r->data);
+			shown = time(NULL);
+		}
 		if (ready <= 0)
 			continue;
 		ssize_t n = read(in, chunk, sizeof chunk);

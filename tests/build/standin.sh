@@ -6,6 +6,8 @@
 #   STANDIN_SLEEP=1  the build rule waits (pid in make.pid) to be interrupted
 #   STANDIN_ELF=1    the install step also installs a real shared library,
 #                    object file and archive, all with symbols
+#   STANDIN_PGO=1    the build rule prints what a PGO and BOLT build prints
+#                    at its phases (the progress test), pausing at each
 # standin_tree DIR: creates the tree in DIR
 standin_tree() {
 	local src=$1
@@ -22,8 +24,11 @@ srcdir=$(dirname "$0")
 cat >Makefile <<MK
 prefix=$prefix
 srcdir=$srcdir
+PROFILE_TASK=	-m test --pgo --timeout=\$(TESTTIMEOUT)
+OBJS=	Python/a.o Python/b.o Python/c.o Python/d.o
 all:	build_all
 build_all:
+	@if [ -n "\$\$STANDIN_PGO" ]; then sh \$(srcdir)/pgo-phases.sh; fi
 	@echo "gcc -c stand-in.c"; echo "\$(MAKEFLAGS) EXTRA_CFLAGS=\$(EXTRA_CFLAGS)" >make.vars
 	@env | grep -E '^(PATH|CCACHE_[A-Z]*|DISTCC_HOSTS|SOURCE_DATE_EPOCH|PYTHONHASHSEED|TZ)=' | sort >make.env
 	@command -v gcc >make.gcc
@@ -45,6 +50,24 @@ install altinstall:
 MK
 SH
 	chmod +x "$src/configure"
+	# What a PGO build with BOLT prints, in order (commands shortened).
+	cat >"$src/pgo-phases.sh" <<'SH'
+pause() { sleep 2.2; }
+echo "Running code to generate profile data (this can take a while):"
+echo "rm -f profile-gen-stamp"; pause
+echo "Building with support for profile generation:"
+echo "gcc -c -fprofile-generate -o Python/a.o a.c"; echo "gcc -c -fprofile-generate -o Python/b.o b.c"; pause
+echo "./python -m test --pgo --timeout="
+echo "0:00:00 load avg: 1.00 [1/4] test_array"; pause
+echo "0:00:01 load avg: 1.00 [3/4] test_bytes"; pause
+echo "Rebuilding with profile guided optimizations:"
+echo "gcc -c -fprofile-use -o Python/a.o a.c"; echo "gcc -c -fprofile-use -o Python/b.o b.c"
+echo "gcc -c -fprofile-use -o Python/c.o c.c"; pause
+echo "/usr/bin/llvm-bolt python -instrument -instrumentation-file-append-pid -instrumentation-file=/b/python.bolt -o python.bolt_inst"; pause
+echo "./python -m test --pgo --timeout="
+echo "0:00:00 load avg: 1.00 [2/4] test_array"; pause
+echo "/usr/bin/llvm-bolt python.prebolt -o python.bolt -data=python.fdata"; pause
+SH
 }
 
 # standin_build NAME CONFIG-LINES...: builds the stand-in tree $src with
