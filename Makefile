@@ -53,8 +53,8 @@ GEN := $(BUILD)/gen/lexer.c $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h $(BUILD)
 
 # The main job: configure, build, install and check CPython.
 all: tool | $(CONFIG_DIR)
-	$(Q)$(TOP)/scripts/install-deps --cpython
 	$(Q)test -f $(KCONFIG_CONFIG) || $(CPYCONF_RUN) defconfig $(DEFCONFIG)
+	$(Q)$(TOP)/scripts/install-deps --cpython --for-config $(KCONFIG_CONFIG)
 	$(Q)V=$(V) O=$(OUTPUT) $(CPYCONF_RUN) build
 
 verify: tool
@@ -66,9 +66,13 @@ ccache-stats: tool
 # Installs what is missing: flex, bison, the reference Kconfig tools, what
 # a CPython build with every stdlib module needs (the tests build one), the
 # cross compilers, target libraries and qemu the cross tests use, and
-# clang's libFuzzer and valgrind for tests/fuzz.
-deps:
+# clang's libFuzzer and valgrind for tests/fuzz, and the BOLT tools the
+# release_bolt preset asks for (tests/configure/bolt.test).
+deps: $(CPYCONF)
 	$(Q)$(TOP)/scripts/install-deps --cpython --fuzz --cross aarch64 --cross armhf --cross riscv64
+	$(Q)PY_SOURCE_VERSION=3.13 $(CPYCONF) --kconfig $(TOP)/Kconfig --config $(BUILD)/release_bolt.config \
+		defconfig configs/release_bolt_defconfig >/dev/null
+	$(Q)$(TOP)/scripts/install-deps --for-config $(BUILD)/release_bolt.config
 
 tool: $(CPYCONF)
 tool-asan: $(BUILD)/asan/cpyconf

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "build/bolt.h"
 #include "build/buildpython.h"
 #include "build/configsite.h"
 #include "build/cross.h"
@@ -261,7 +262,7 @@ static int install(struct build *b)
 	return 0;
 }
 
-int build_all(struct build *b)
+int build_all(struct build *b, bool configure_only)
 {
 	int rc = build_prepare(b);
 	if (rc || lock_output(b->out) < 0)
@@ -274,10 +275,16 @@ int build_all(struct build *b)
 		return 1;
 	if ((rc = build_python_make(b)))
 		return rc;
-	if (build_environment(b) || config_site_write(b))
+	if (build_environment(b) || config_site_write(b) || bolt_find_tools(b))
 		return 1;
 	step_announce(2, "configure");
-	if ((rc = run_configure(b)) || (rc = build_default_rule(b)) || (rc = install(b)))
+	if ((rc = run_configure(b)))
+		return rc;
+	if (configure_only) {
+		printf("configured: %s (log %s/configure.log)\n", b->dir, b->logs);
+		return 0;
+	}
+	if ((rc = build_default_rule(b)) || (rc = install(b)))
 		return rc;
 	if (!sym_is_y(b->kc, "BUILD_VERIFY")) {
 		step_announce(5, "verify: skipped (BUILD_VERIFY is off)");

@@ -12,9 +12,9 @@
 int build_open(struct build *b, const char *kconfig_path, const char *config_path);
 /* The target version, configure arguments, prefix and DESTDIR. */
 int build_prepare(struct build *b);
-/* Every step, from the sources to verify. Returns 0 or the failing
- * step's status. */
-int build_all(struct build *b);
+/* Every step, from the sources to verify, or (configure_only) up to and
+ * including configure. Returns 0 or the failing step's status. */
+int build_all(struct build *b, bool configure_only);
 void build_free(struct build *b);
 
 /* The output folder, $O or ./output, as an absolute path; it need not

@@ -10,14 +10,24 @@
 #include "kconfig/confio.h"
 #include "util/diag.h"
 
-int cmd_build(const struct options *opt)
+static int run_build(const struct options *opt, bool configure_only)
 {
 	struct build b = { 0 };
 	int rc = build_open(&b, opt->kconfig, opt->config);
 	if (rc == 0)
-		rc = build_all(&b);
+		rc = build_all(&b, configure_only);
 	build_free(&b);
 	return rc;
+}
+
+int cmd_build(const struct options *opt)
+{
+	return run_build(opt, false);
+}
+
+int cmd_configure(const struct options *opt)
+{
+	return run_build(opt, true);
 }
 
 /* The build of the config, opened and prepared without running a step. */

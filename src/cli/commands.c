@@ -387,6 +387,7 @@ static const struct command commands[] = {
 	{ "check", 0, 1, " [FILE]", cmd_check },
 	{ "symbols", 0, 0, "", cmd_symbols },
 	{ "build", 0, 0, "", cmd_build },
+	{ "configure", 0, 0, "", cmd_configure },
 	{ "verify", 0, 0, "", cmd_verify },
 	{ "config-site", 0, 0, "", cmd_config_site },
 	{ "ccache-stats", 0, 0, "", cmd_ccache_stats },

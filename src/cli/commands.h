@@ -30,6 +30,7 @@ void report_version_move(struct kconfig *kc, const char *path);
 
 /* build_commands.c */
 int cmd_build(const struct options *opt);
+int cmd_configure(const struct options *opt);
 int cmd_verify(const struct options *opt);
 int cmd_config_site(const struct options *opt);
 int cmd_ccache_stats(const struct options *opt);

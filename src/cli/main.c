@@ -42,6 +42,8 @@ static void usage(FILE *out)
 	      "                        CPython (output in $O, default ./output; PYTHON_SRC=DIR\n"
 	      "                        uses a local tree; JOBS=N sets make -j; V=1 shows the\n"
 	      "                        output of configure and make as well as logging it)\n"
+	      "  configure             the first two steps of build only: the sources and the\n"
+	      "                        checks before configure, then configure in $O/build\n"
 	      "  verify                check the interpreter installed by build against the config\n"
 	      "  config-site           write the config.site of a cross build's answers into $O\n"
 	      "                        (what args names as CONFIG_SITE), for running configure\n"
