@@ -11,6 +11,7 @@
 
 #include "build/bolt.h"
 #include "build/buildpython.h"
+#include "build/configcache.h"
 #include "build/configsite.h"
 #include "build/cross.h"
 #include "build/sources.h"
@@ -41,7 +42,18 @@ static int run_configure(struct build *b)
 		strlist_add(&argv, xstrdup(b->all_args.items[i]));
 	strlist_add(&argv, NULL);
 	argv.n--;
-	int rc = step_run(b, argv.items, b->dir, NULL, "configure", log, NULL, NULL);
+	struct strlist env = { 0 };
+	char *cache = configure_cache_file(b);
+	bool cached = cache && access(cache, R_OK) == 0;
+	if (cached) {
+		printf("      configure's answers from an earlier identical run: %s\n", cache);
+		strlist_add(&env, str_join("CONFIG_SITE=", cache, ""));
+	}
+	int rc = step_run(b, argv.items, b->dir, &env, "configure", log, NULL, NULL);
+	if (rc == 0 && cache && !cached)
+		configure_cache_save(b, cache);
+	free(cache);
+	strlist_free(&env);
 	strlist_free(&argv);
 	free(log);
 	return rc;

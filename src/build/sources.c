@@ -43,7 +43,7 @@ char *tree_series(const char *src)
 	return series;
 }
 
-static char *cache_dir(struct kconfig *kc)
+char *sources_cache_dir(struct kconfig *kc)
 {
 	const char *dir = sym_string_if_applies(kc, "SOURCE_CACHE_DIR");
 	if (*dir)
@@ -58,7 +58,7 @@ static char *cache_dir(struct kconfig *kc)
 /* A tree a fetch script finished unpacking into the cache, or NULL. */
 static char *cached_tree(struct kconfig *kc, const char *name)
 {
-	char *cache = cache_dir(kc);
+	char *cache = sources_cache_dir(kc);
 	char *tree = str_join(cache, "/src/", name);
 	char *mark = str_join(tree, "/.cpyconf-complete", "");
 	free(cache);

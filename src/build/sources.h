@@ -20,6 +20,9 @@ char *tree_series(const char *src);
  * git commit already unpacked in the cache. NULL otherwise, and for
  * Debian's packages, which the target version chooses. Caller frees. */
 char *source_tree_at_hand(struct kconfig *kc);
+/* The folder fetched sources and other reusable results are kept in:
+ * SOURCE_CACHE_DIR, else $CPYCONF_CACHE, else ~/.cache/cpyconf (caller frees). */
+char *sources_cache_dir(struct kconfig *kc);
 
 /* Finds or fetches the sources (PYTHON_SRC wins over the Source menu) and
  * checks their version against the target. Sets b->src; returns 0, or

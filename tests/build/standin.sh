@@ -17,7 +17,14 @@ standin_tree() {
 #!/bin/sh
 echo "stand-in configure"
 printf '%s\n' "$@" >configure.args
-{ echo "CONFIG_SITE=${CONFIG_SITE:-}"; echo "PATH=$PATH"; } >configure.env
+# as configure does: the site file first, then the checks (one here)
+[ -n "${CONFIG_SITE:-}" ] && [ -r "$CONFIG_SITE" ] && . "$CONFIG_SITE"
+{ echo "CONFIG_SITE=${CONFIG_SITE:-}"; echo "PATH=$PATH"; echo "ac_cv_func_standin=${ac_cv_func_standin-unset}"; } >configure.env
+# configure's log ends with its answers (STANDIN_DUMP: an extra line in that list)
+{ echo "## ---------------- ##"; echo "## Cache variables. ##"; echo "## ---------------- ##"; echo
+  echo "ac_cv_env_CC_set=''"; echo "ac_cv_func_standin=yes"; echo "ac_cv_wl_no_as_needed=-Wl,--no-as-needed"
+  [ -n "${STANDIN_DUMP:-}" ] && echo "$STANDIN_DUMP"
+  echo "py_cv_module__standin='n/a'"; echo; echo "## ----------------- ##"; echo "## Output variables. ##"; } >config.log
 prefix=/usr/local
 for a; do case $a in --prefix=*) prefix=${a#--prefix=} ;; esac; done
 srcdir=$(dirname "$0")
