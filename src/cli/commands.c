@@ -10,11 +10,11 @@
 #include "build/cross.h"
 #include "build/runner.h"
 #include "build/validate.h"
+#include "cli/defconfig_notes.h"
 #include "kconfig/confio.h"
 #include "translate/translate.h"
 #include "util/atomicwrite.h"
 #include "util/diag.h"
-#include "util/textfile.h"
 
 static bool file_exists(const char *path)
 {
@@ -78,38 +78,18 @@ static int cmd_defconfig(const struct options *opt)
 	return finish(kc, write_config(kc, opt));
 }
 
-/* The leading comment lines of a minimal config: a preset's description,
- * which savedefconfig keeps when it writes the preset back. "" when the
- * file does not exist or starts with an assignment. */
-static char *description_of(const char *path)
-{
-	if (!file_exists(path))
-		return xstrdup("");
-	size_t len;
-	char *text = read_text_file(path, NULL, 0, &len);
-	if (!text)
-		return NULL;
-	size_t keep = 0;
-	while (text[keep] == '#' && strncmp(text + keep, "# CONFIG_", 9))
-		keep += strcspn(text + keep, "\n") + 1;
-	text[keep] = '\0';
-	return text;
-}
-
 static int cmd_savedefconfig(const struct options *opt)
 {
 	struct kconfig *kc = load(opt, true);
 	if (!kc)
 		return 1;
-	char *description = description_of(opt->args[0]);
-	if (!description)
-		return finish(kc, -1);
 	char *body = defconfig_text(kc);
-	char *text = str_join(description, body, "");
+	char *text = defconfig_with_notes(opt->args[0], body);
+	free(body);
+	if (!text)
+		return finish(kc, -1);
 	int rc = write_file_atomic(opt->args[0], text, strlen(text), false);
 	free(text);
-	free(body);
-	free(description);
 	return finish(kc, rc);
 }
 
