@@ -12,6 +12,7 @@
 #include "build/buildpython.h"
 #include "build/configsite.h"
 #include "build/cross.h"
+#include "build/musl.h"
 #include "build/sources.h"
 #include "build/strip.h"
 #include "build/toolwrap.h"
@@ -270,7 +271,7 @@ int build_all(struct build *b)
 	if ((rc = find_sources(b)))
 		return rc;
 	printf("      CPython %s in %s\n", b->series, b->src);
-	if (cross_check_compiler(b) || build_python_check_given(b))
+	if (cross_check_compiler(b) || musl_check_compiler(b) || build_python_check_given(b))
 		return 1;
 	if ((rc = build_python_make(b)))
 		return rc;
