@@ -65,10 +65,11 @@ ccache-stats: tool
 
 # Installs what is missing: flex, bison, the reference Kconfig tools, what
 # a CPython build with every stdlib module needs (the tests build one), the
-# cross compilers, target libraries and qemu the cross tests use, and
-# clang's libFuzzer and valgrind for tests/fuzz.
+# cross compilers, target libraries and qemu the cross tests use, musl-gcc
+# (tests/build/musl-standin.test), and clang's libFuzzer and valgrind for
+# tests/fuzz.
 deps:
-	$(Q)$(TOP)/scripts/install-deps --cpython --fuzz --cross aarch64 --cross armhf --cross riscv64
+	$(Q)$(TOP)/scripts/install-deps --cpython --fuzz --musl --cross aarch64 --cross armhf --cross riscv64
 
 tool: $(CPYCONF)
 tool-asan: $(BUILD)/asan/cpyconf
