@@ -65,11 +65,12 @@ ccache-stats: tool
 
 # Installs what is missing: flex, bison, the reference Kconfig tools, what
 # a CPython build with every stdlib module needs (the tests build one), the
-# cross compilers, target libraries and qemu the cross tests use, and
-# clang's libFuzzer and valgrind for tests/fuzz, and the BOLT tools the
-# release_bolt preset asks for (tests/configure/bolt.test).
+# cross compilers, target libraries and qemu the cross tests use, musl-gcc
+# (tests/build/musl-standin.test), clang's libFuzzer and valgrind for
+# tests/fuzz, and the BOLT tools the release_bolt preset asks for
+# (tests/configure/bolt.test).
 deps: $(CPYCONF)
-	$(Q)$(TOP)/scripts/install-deps --cpython --fuzz --cross aarch64 --cross armhf --cross riscv64
+	$(Q)$(TOP)/scripts/install-deps --cpython --fuzz --musl --cross aarch64 --cross armhf --cross riscv64
 	$(Q)PY_SOURCE_VERSION=3.13 $(CPYCONF) --kconfig $(TOP)/Kconfig --config $(BUILD)/release_bolt.config \
 		defconfig configs/release_bolt_defconfig >/dev/null
 	$(Q)$(TOP)/scripts/install-deps --for-config $(BUILD)/release_bolt.config

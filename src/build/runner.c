@@ -14,6 +14,7 @@
 #include "build/configcache.h"
 #include "build/configsite.h"
 #include "build/cross.h"
+#include "build/musl.h"
 #include "build/sources.h"
 #include "build/strip.h"
 #include "build/toolwrap.h"
@@ -283,7 +284,7 @@ int build_all(struct build *b, bool configure_only)
 	if ((rc = find_sources(b)))
 		return rc;
 	printf("      CPython %s in %s\n", b->series, b->src);
-	if (cross_check_compiler(b) || build_python_check_given(b))
+	if (cross_check_compiler(b) || musl_check_compiler(b) || build_python_check_given(b))
 		return 1;
 	if ((rc = build_python_make(b)))
 		return rc;

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "build/musl.h"
 #include "util/diag.h"
 
 /* The program name a compiler variable names (its first word), or NULL
@@ -78,12 +79,21 @@ static int make_wrapper_dir(struct build *b, const char *wrapper)
 			add_link(dir, name, wrapper);
 		free(name);
 	}
-	const char *path = getenv("PATH");
-	strlist_add(&b->env, str_join("PATH=", dir, ""));
-	if (path && *path) {
-		char *both = str_join(b->env.items[b->env.n - 1], ":", path);
-		free(b->env.items[b->env.n - 1]);
-		b->env.items[b->env.n - 1] = both;
+	/* before the musl-gcc stand-in, if there is one: ccache and distcc
+	 * then find it as the compiler further along PATH */
+	int at = b->env.n;
+	for (int i = 0; i < b->env.n; i++)
+		if (!strncmp(b->env.items[i], "PATH=", 5))
+			at = i;
+	const char *path = at < b->env.n ? b->env.items[at] + 5 : getenv("PATH");
+	char *value = str_join(dir, path && *path ? ":" : "", path && *path ? path : "");
+	char *entry = str_join("PATH=", value, "");
+	free(value);
+	if (at < b->env.n) {
+		free(b->env.items[at]);
+		b->env.items[at] = entry;
+	} else {
+		strlist_add(&b->env, entry);
 	}
 	free(dir);
 	return rc;
@@ -165,7 +175,12 @@ int build_environment(struct build *b)
 {
 	for (int i = 0; i < b->t.environment.n; i++)
 		strlist_add(&b->env, xstrdup(b->t.environment.items[i]));
-	return wrap_compilers(b) || reproducible_settings(b);
+	int rc;
+	char *path = musl_wrap_compiler(b, getenv("PATH"), &rc);
+	if (path)
+		strlist_add(&b->env, str_join("PATH=", path, ""));
+	free(path);
+	return rc || wrap_compilers(b) || reproducible_settings(b);
 }
 
 int ccache_show_stats(struct kconfig *kc)

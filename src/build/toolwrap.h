@@ -1,6 +1,7 @@
 /* What cpyconf adds to configure's and make's environment beyond the
- * config's own ENV_ symbols: the compiler wrappers for ccache and distcc
- * and the settings of a reproducible build. */
+ * config's own ENV_ symbols: the compiler wrappers for ccache and distcc,
+ * the musl-gcc stand-in (build/musl.h) and the settings of a
+ * reproducible build. */
 #ifndef CPYCONF_TOOLWRAP_H
 #define CPYCONF_TOOLWRAP_H
 

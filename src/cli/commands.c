@@ -10,11 +10,11 @@
 #include "build/cross.h"
 #include "build/runner.h"
 #include "build/validate.h"
+#include "cli/defconfig_notes.h"
 #include "kconfig/confio.h"
 #include "translate/translate.h"
 #include "util/atomicwrite.h"
 #include "util/diag.h"
-#include "util/textfile.h"
 
 static bool file_exists(const char *path)
 {
@@ -78,91 +78,18 @@ static int cmd_defconfig(const struct options *opt)
 	return finish(kc, write_config(kc, opt));
 }
 
-/* The symbol a line of a minimal config assigns ("CONFIG_X=..." or
- * "# CONFIG_X is not set"), as a length into the line; 0 for other lines. */
-static size_t assigned_name(const char *line, const char **name)
-{
-	const char *p = !strncmp(line, "CONFIG_", 7) ? line + 7 : !strncmp(line, "# CONFIG_", 9) ? line + 9 : NULL;
-	if (!p)
-		return 0;
-	*name = p;
-	return strcspn(p, "= \n");
-}
-
-/* savedefconfig keeps a preset's comments: the description (the comment
- * lines at the top), and each comment block right above an assignment,
- * which stays above the same symbol's line wherever the new text puts it,
- * after an empty line. A comment whose symbol is no longer set goes with
- * it. */
-static char *with_comments(const char *old, const char *body)
-{
-	struct strlist names = { 0 }, blocks = { 0 };
-	struct strlist out = { 0 };
-	size_t pending_start = 0, pending_len = 0;
-	bool top = true;
-	for (const char *line = old; *line; line += strcspn(line, "\n") + (line[strcspn(line, "\n")] == '\n')) {
-		size_t n = strcspn(line, "\n");
-		const char *name;
-		size_t name_len = assigned_name(line, &name);
-		if (name_len) {
-			if (pending_len) {
-				strlist_add(&names, xstrndup(name, name_len));
-				strlist_add(&blocks, xstrndup(old + pending_start, pending_len));
-			}
-			top = false;
-			pending_len = 0;
-		} else if (line[0] == '#') {
-			if (top)
-				strlist_add(&out, xstrndup(line, n + 1));
-			else if (!pending_len)
-				pending_start = (size_t)(line - old), pending_len = n + 1;
-			else
-				pending_len = (size_t)(line - old) - pending_start + n + 1;
-		} else {
-			top = false;
-			pending_len = 0;
-		}
-	}
-	for (const char *line = body; *line; line += strcspn(line, "\n") + 1) {
-		const char *name;
-		size_t name_len = assigned_name(line, &name);
-		for (int i = 0; name_len && i < names.n; i++)
-			if (strlen(names.items[i]) == name_len && !strncmp(names.items[i], name, name_len))
-				strlist_add(&out, str_join("\n", blocks.items[i], ""));
-		strlist_add(&out, xstrndup(line, strcspn(line, "\n") + 1));
-	}
-	size_t total = 1;
-	for (int i = 0; i < out.n; i++)
-		total += strlen(out.items[i]);
-	char *text = xmalloc(total);
-	text[0] = '\0';
-	for (int i = 0; i < out.n; i++)
-		strcat(text, out.items[i]);
-	strlist_free(&out);
-	strlist_free(&names);
-	strlist_free(&blocks);
-	return text;
-}
-
 static int cmd_savedefconfig(const struct options *opt)
 {
 	struct kconfig *kc = load(opt, true);
 	if (!kc)
 		return 1;
-	char *old = xstrdup("");
-	if (file_exists(opt->args[0])) {
-		size_t len;
-		free(old);
-		old = read_text_file(opt->args[0], NULL, 0, &len);
-		if (!old)
-			return finish(kc, -1);
-	}
 	char *body = defconfig_text(kc);
-	char *text = with_comments(old, body);
+	char *text = defconfig_with_notes(opt->args[0], body);
+	free(body);
+	if (!text)
+		return finish(kc, -1);
 	int rc = write_file_atomic(opt->args[0], text, strlen(text), false);
 	free(text);
-	free(body);
-	free(old);
 	return finish(kc, rc);
 }
 
