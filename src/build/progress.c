@@ -246,3 +246,28 @@ void make_progress_end(struct make_progress *mp, bool ok)
 		printf("\r\033[K[3/%d] %s: %s\n", BUILD_STEPS, mp->label, result);
 	fflush(stdout);
 }
+
+bool make_training_died(const struct make_progress *mp, const char *log, const char **which)
+{
+	if (strncmp(mp->task, "-m test", 7))
+		return false;
+	char *text = read_log(log);
+	bool died = false;
+	const char *p = text ? strstr(text, "Running code to generate profile data") : NULL;
+	const char *bolt = text ? strstr(text, " -instrument -instrumentation-file") : NULL;
+	const char *runs[2][2] = { { p, "the PGO training run" }, { bolt, "the BOLT training run" } };
+	for (int i = 0; i < 2 && !died; i++) {
+		const char *start = runs[i][0] ? find_training(mp, runs[i][0]) : NULL;
+		if (!start)
+			continue;
+		/* its output ends where make goes on: the next rule's message */
+		const char *end = strstr(start, i == 0 ? "Rebuilding with profile guided optimizations:" : "-data=");
+		const char *done = strstr(start, "Total duration");
+		if (!done || (end && done > end)) {
+			died = true;
+			*which = runs[i][1];
+		}
+	}
+	free(text);
+	return died;
+}

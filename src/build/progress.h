@@ -41,5 +41,10 @@ void make_progress_show(const char *log, void *data);
 /* The last line: 100% or "stopped", and the time each phase took when
  * there was more than one. */
 void make_progress_end(struct make_progress *mp, bool ok);
+/* After make: whether a training run that is regrtest's (PROFILE_TASK
+ * "-m test ...") ended without its closing "Total duration" line, which
+ * means it died (3.11 goes on building after a failed task, without a
+ * profile). Names the phase in *which. */
+bool make_training_died(const struct make_progress *mp, const char *log, const char **which);
 
 #endif

@@ -94,6 +94,15 @@ static int build_default_rule(struct build *b)
 	struct make_progress progress;
 	make_progress_init(&progress, makefile, label);
 	int rc = step_make(b, NULL, NULL, "make.log", "make", &progress);
+	const char *which;
+	char *log = str_join(b->logs, "/make.log", "");
+	if (rc == 0 && make_training_died(&progress, log, &which)) {
+		error_plain("%s (PROFILE_TASK) stopped before it finished, so the build is not profile-optimized; "
+			    "its output is in %s",
+			    which, log);
+		rc = 1;
+	}
+	free(log);
 	free(label);
 	free(rule);
 	free(makefile);

@@ -7,7 +7,9 @@
 #   STANDIN_ELF=1    the install step also installs a real shared library,
 #                    object file and archive, all with symbols
 #   STANDIN_PGO=1    the build rule prints what a PGO and BOLT build prints
-#                    at its phases (the progress test), pausing at each
+#                    at its phases (the progress test), pausing at each;
+#                    with STANDIN_PGO_DIE=1 the PGO training run dies (as
+#                    3.11, make goes on)
 # standin_tree DIR: creates the tree in DIR
 standin_tree() {
 	local src=$1
@@ -67,12 +69,14 @@ echo "gcc -c -fprofile-generate -o Python/a.o a.c"; echo "gcc -c -fprofile-gener
 echo "./python -m test --pgo --timeout="
 echo "0:00:00 load avg: 1.00 [1/4] test_array"; pause
 echo "0:00:01 load avg: 1.00 [3/4] test_bytes"; pause
+if [ -n "${STANDIN_PGO_DIE:-}" ]; then echo "ModuleNotFoundError: No module named 'math'"; else echo "Total duration: 2 sec"; fi
 echo "Rebuilding with profile guided optimizations:"
 echo "gcc -c -fprofile-use -o Python/a.o a.c"; echo "gcc -c -fprofile-use -o Python/b.o b.c"
 echo "gcc -c -fprofile-use -o Python/c.o c.c"; pause
 echo "/usr/bin/llvm-bolt python -instrument -instrumentation-file-append-pid -instrumentation-file=/b/python.bolt -o python.bolt_inst"; pause
 echo "./python -m test --pgo --timeout="
 echo "0:00:00 load avg: 1.00 [2/4] test_array"; pause
+echo "Total duration: 1 sec"
 echo "/usr/bin/llvm-bolt python.prebolt -o python.bolt -data=python.fdata"; pause
 SH
 }
