@@ -38,6 +38,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	}
 	atexit(remove_folder);
 	setenv("srctree", folder, 1);
+	/* an input's $(shell,...) must not run: it would be any command */
+	setenv("CPYCONF_NO_SHELL", "1", 1);
 	return 0;
 }
 
