@@ -15,6 +15,7 @@
 #include "build/configsite.h"
 #include "build/cross.h"
 #include "build/musl.h"
+#include "build/setuplocal.h"
 #include "build/sources.h"
 #include "build/strip.h"
 #include "build/toolwrap.h"
@@ -297,11 +298,13 @@ int build_all(struct build *b, bool configure_only)
 		return 1;
 	if ((rc = build_python_make(b)))
 		return rc;
-	if (build_environment(b) || config_site_write(b) || bolt_find_tools(b))
+	if (build_environment(b) || config_site_write(b) || bolt_find_tools(b) || setup_local_write(b))
 		return 1;
 	step_announce(2, "configure");
 	if ((rc = run_configure(b)))
 		return rc;
+	if (setup_local_check(b))
+		return 1;
 	if (configure_only) {
 		printf("configured: %s (log %s/configure.log)\n", b->dir, b->logs);
 		return 0;

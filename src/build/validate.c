@@ -1,10 +1,12 @@
 #include "build/validate.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "translate/extra.h"
 #include "util/diag.h"
+#include "util/strlist.h"
 
 /* Whether the compiler named by CC (its first word) is GCC by name:
  * gcc, x86_64-linux-gnu-gcc-12, /usr/bin/gcc ... An empty CC is left to
@@ -108,12 +110,55 @@ int config_build_precheck(struct kconfig *kc)
 	return errors;
 }
 
+/* BUILD_BUILTIN_MODULES: module names, each once, none switched off.
+ * Whether the tree has a rule for each is for the build to say. */
+static int builtin_module_refusals(struct kconfig *kc)
+{
+	int errors = 0;
+	char *copy = xstrdup(sym_string_if_applies(kc, "BUILD_BUILTIN_MODULES"));
+	struct strlist seen = { 0 };
+	for (char *w = strtok(copy, " \t"); w; w = strtok(NULL, " \t")) {
+		bool name = (*w >= 'a' && *w <= 'z') || (*w >= 'A' && *w <= 'Z') || *w == '_';
+		for (const char *c = w; *c && name; c++)
+			name = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || *c == '_' ||
+			       (*c >= '0' && *c <= '9');
+		if (!name) {
+			error_plain("BUILD_BUILTIN_MODULES: '%s' is not a module name", w);
+			errors++;
+			continue;
+		}
+		bool twice = false;
+		for (int i = 0; i < seen.n && !twice; i++)
+			twice = !strcmp(seen.items[i], w);
+		if (twice) {
+			error_plain("BUILD_BUILTIN_MODULES names '%s' twice", w);
+			errors++;
+			continue;
+		}
+		strlist_add(&seen, xstrdup(w));
+		char *symbol = str_join("MODULE_", w, "");
+		for (char *c = symbol; *c; c++)
+			if (*c >= 'a' && *c <= 'z')
+				*c = (char)(*c - 'a' + 'A');
+		if (sym_applies_name(kc, symbol) && !sym_is_y(kc, symbol)) {
+			error_plain("BUILD_BUILTIN_MODULES names '%s', which the config switches off (%s=n)", w,
+				    symbol);
+			errors++;
+		}
+		free(symbol);
+	}
+	strlist_free(&seen);
+	free(copy);
+	return errors;
+}
+
 int config_validate(struct kconfig *kc)
 {
 	struct translation scratch = { 0 };
 	int errors = translate_extra(kc, &scratch);
 	translation_free(&scratch);
 	errors += configure_refusals(kc);
+	errors += builtin_module_refusals(kc);
 	const char *hosts = sym_string_if_applies(kc, "BUILD_DISTCC_HOSTS");
 	if (sym_is_y(kc, "BUILD_DISTCC") && !hosts[strspn(hosts, " \t")]) {
 		error_plain("BUILD_DISTCC is on but BUILD_DISTCC_HOSTS names no server");

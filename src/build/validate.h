@@ -11,7 +11,10 @@
  * is not a number, and the values configure itself would refuse (a
  * relative --with-tzpath folder, an unknown dbm backend, thin LTO or
  * MSan with a CC that names GCC, a cross build without --build or
- * --with-build-python: tests/configure/configure-errors.tsv). Reports every problem and returns how many there were.
+ * --with-build-python: tests/configure/configure-errors.tsv), and a
+ * BUILD_BUILTIN_MODULES list with a word that is no module name, a name
+ * twice or a module the config switches off. Reports every problem and
+ * returns how many there were.
  * Not here: the tree's own naming (translate() reports a symbol whose
  * name maps to nothing; check also serves trees that follow no naming
  * rule), installed tools, source trees, the target version. */

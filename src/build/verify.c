@@ -9,7 +9,8 @@
 
 /* Run by the installed interpreter. argv: machine (the start of
  * platform.machine(), or -), abiflags, Py_DEBUG, Py_GIL_DISABLED (or -),
- * then the configure arguments, "--", then +module / -module. It prints
+ * then the configure arguments, "--", then +module / -module (wanted,
+ * switched off) and =module (built in). It prints
  * one line per problem and exits 1 if there is any. */
 static const char check_script[] =
 	"import importlib, platform, shlex, sys, sysconfig\n"
@@ -31,6 +32,10 @@ static const char check_script[] =
 	"    problems.append('Py_GIL_DISABLED is %r, the config means %s' % (sysconfig.get_config_var('Py_GIL_DISABLED'), nogil))\n"
 	"for m in modules:\n"
 	"    name = m[1:]\n"
+	"    if m[0] == '=':\n"
+	"        if name not in sys.builtin_module_names:\n"
+	"            problems.append('module %s is not built in, BUILD_BUILTIN_MODULES lists it' % name)\n"
+	"        continue\n"
 	"    try:\n"
 	"        importlib.import_module(name)\n"
 	"        found = True\n"
@@ -114,6 +119,10 @@ static int check_interpreter(struct build *b, const struct strlist *emulator)
 			m[i + 1] = (char)(module[i] >= 'A' && module[i] <= 'Z' ? module[i] - 'A' + 'a' : module[i]);
 		strlist_add(&argv, m);
 	}
+	char *builtin = xstrdup(sym_string_if_applies(kc, "BUILD_BUILTIN_MODULES"));
+	for (char *w = strtok(builtin, " \t"); w; w = strtok(NULL, " \t"))
+		strlist_add(&argv, str_join("=", w, ""));
+	free(builtin);
 	strlist_add(&argv, NULL);
 	argv.n--;
 	struct strlist env = { 0 };
