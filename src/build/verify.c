@@ -13,7 +13,7 @@
  * switched off) and =module (built in). It prints
  * one line per problem and exits 1 if there is any. */
 static const char check_script[] =
-	"import importlib, platform, shlex, sys, sysconfig\n"
+	"import importlib, platform, re, shlex, sys, sysconfig\n"
 	"machine, abiflags, debug, nogil = sys.argv[1:5]\n"
 	"rest = sys.argv[5:]\n"
 	"cut = rest.index('--')\n"
@@ -22,6 +22,10 @@ static const char check_script[] =
 	"if machine != '-' and not platform.machine().startswith(machine):\n"
 	"    problems.append('platform.machine() is %r, the host triplet names %r' % (platform.machine(), machine))\n"
 	"recorded = shlex.split(sysconfig.get_config_var('CONFIG_ARGS') or '')\n"
+	"# sysconfig expands the make references in CONFIG_ARGS (LINKCC=$(CC) ...)\n"
+	"def expand(arg):\n"
+	"    return re.sub(r'\\$[({](\\w+)[)}]', lambda m: str(sysconfig.get_config_var(m[1]) or ''), arg)\n"
+	"args = [expand(a) for a in args]\n"
 	"if recorded != args:\n"
 	"    problems.append('CONFIG_ARGS is %r, cpyconf passed %r' % (recorded, args))\n"
 	"if sys.abiflags != abiflags:\n"
