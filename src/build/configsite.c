@@ -43,11 +43,7 @@ int config_site_write(struct build *b)
 		return 0;
 	char *text = NULL;
 	size_t len = 0;
-	FILE *f = open_memstream(&text, &len);
-	if (!f) {
-		fputs("cpyconf: out of memory\n", stderr);
-		exit(2);
-	}
+	FILE *f = xopen_memstream(&text, &len);
 	fputs("# Written by cpyconf from the config's cross-compile answers (SITE_\n"
 	      "# symbols) for every build: edit the config, not this file.\n", f);
 	const char *user = sym_string_if_applies(b->kc, "ENV_CONFIG_SITE");

@@ -9,11 +9,11 @@
 #include "util/diag.h"
 #include "util/textfile.h"
 
-static void split_words(const char *list, struct strlist *words)
+void builtin_modules(struct kconfig *kc, struct strlist *modules)
 {
-	char *copy = xstrdup(list);
+	char *copy = xstrdup(sym_string_if_applies(kc, "BUILD_BUILTIN_MODULES"));
 	for (char *w = strtok(copy, " \t"); w; w = strtok(NULL, " \t"))
-		strlist_add(words, xstrdup(w));
+		strlist_add(modules, xstrdup(w));
 	free(copy);
 }
 
@@ -81,14 +81,10 @@ static int collect_rules(struct build *b, const struct strlist *modules, FILE *o
 int setup_local_write(struct build *b)
 {
 	struct strlist modules = { 0 };
-	split_words(sym_string_if_applies(b->kc, "BUILD_BUILTIN_MODULES"), &modules);
+	builtin_modules(b->kc, &modules);
 	char *text = NULL;
 	size_t len = 0;
-	FILE *f = open_memstream(&text, &len);
-	if (!f) {
-		fputs("cpyconf: out of memory\n", stderr);
-		exit(2);
-	}
+	FILE *f = xopen_memstream(&text, &len);
 	fputs("# Written by cpyconf for every build from BUILD_BUILTIN_MODULES: edit\n"
 	      "# the config, not this file. makesetup takes the first rule it reads for\n"
 	      "# a module, and it reads this file first.\n", f);
@@ -132,7 +128,7 @@ static char *module_state(const char *makefile, const char *upper)
 int setup_local_check(struct build *b)
 {
 	struct strlist modules = { 0 };
-	split_words(sym_string_if_applies(b->kc, "BUILD_BUILTIN_MODULES"), &modules);
+	builtin_modules(b->kc, &modules);
 	if (!modules.n)
 		return 0;
 	char *path = str_join(b->dir, "/Makefile", "");

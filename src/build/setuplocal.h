@@ -7,6 +7,9 @@
 
 #include "build/step.h"
 
+/* The words of BUILD_BUILTIN_MODULES, in order, added to `modules`. */
+void builtin_modules(struct kconfig *kc, struct strlist *modules);
+
 /* Writes BUILD/Modules/Setup.local before configure, always: with no
  * module listed it holds only a comment, so a list from an earlier build
  * does not linger. Returns 0, or 1 after naming a module the tree has no

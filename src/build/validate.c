@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "build/setuplocal.h"
 #include "translate/extra.h"
 #include "util/diag.h"
 #include "util/strlist.h"
@@ -115,9 +116,10 @@ int config_build_precheck(struct kconfig *kc)
 static int builtin_module_refusals(struct kconfig *kc)
 {
 	int errors = 0;
-	char *copy = xstrdup(sym_string_if_applies(kc, "BUILD_BUILTIN_MODULES"));
-	struct strlist seen = { 0 };
-	for (char *w = strtok(copy, " \t"); w; w = strtok(NULL, " \t")) {
+	struct strlist modules = { 0 }, seen = { 0 };
+	builtin_modules(kc, &modules);
+	for (int m = 0; m < modules.n; m++) {
+		const char *w = modules.items[m];
 		bool name = (*w >= 'a' && *w <= 'z') || (*w >= 'A' && *w <= 'Z') || *w == '_';
 		for (const char *c = w; *c && name; c++)
 			name = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || *c == '_' ||
@@ -148,7 +150,7 @@ static int builtin_module_refusals(struct kconfig *kc)
 		free(symbol);
 	}
 	strlist_free(&seen);
-	free(copy);
+	strlist_free(&modules);
 	return errors;
 }
 

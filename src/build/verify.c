@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "build/setuplocal.h"
 #include "util/diag.h"
 
 /* Run by the installed interpreter. argv: machine (the start of
@@ -123,10 +124,11 @@ static int check_interpreter(struct build *b, const struct strlist *emulator)
 			m[i + 1] = (char)(module[i] >= 'A' && module[i] <= 'Z' ? module[i] - 'A' + 'a' : module[i]);
 		strlist_add(&argv, m);
 	}
-	char *builtin = xstrdup(sym_string_if_applies(kc, "BUILD_BUILTIN_MODULES"));
-	for (char *w = strtok(builtin, " \t"); w; w = strtok(NULL, " \t"))
-		strlist_add(&argv, str_join("=", w, ""));
-	free(builtin);
+	struct strlist builtin = { 0 };
+	builtin_modules(kc, &builtin);
+	for (int i = 0; i < builtin.n; i++)
+		strlist_add(&argv, str_join("=", builtin.items[i], ""));
+	strlist_free(&builtin);
 	strlist_add(&argv, NULL);
 	argv.n--;
 	struct strlist env = { 0 };

@@ -81,3 +81,4 @@ void *xcalloc(size_t n, size_t size) { return check_alloc(calloc(n ? n : 1, size
 void *xrealloc(void *p, size_t n) { return check_alloc(realloc(p, n ? n : 1)); }
 char *xstrdup(const char *s) { return check_alloc(strdup(s)); }
 char *xstrndup(const char *s, size_t n) { return check_alloc(strndup(s, n)); }
+FILE *xopen_memstream(char **text, size_t *len) { return check_alloc(open_memstream(text, len)); }

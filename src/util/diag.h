@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 extern int diag_errors;
 extern int diag_warnings;
@@ -30,5 +31,7 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* open_memstream(3) that exits like the others when memory runs out. */
+FILE *xopen_memstream(char **text, size_t *len);
 
 #endif
